@@ -1,0 +1,43 @@
+# syntax=docker/dockerfile:1
+# One build stage for the whole monorepo, two small runtime images: api and web.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json ./
+COPY apps/api/package.json apps/api/
+COPY apps/web/package.json apps/web/
+COPY apps/kube-sim/package.json apps/kube-sim/
+COPY libs/k8s-model/package.json libs/k8s-model/
+COPY libs/kube-sim/package.json libs/kube-sim/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim AS api
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/prisma ./prisma
+COPY --from=build /app/libs/k8s-model/package.json /app/libs/k8s-model/package.json
+COPY --from=build /app/libs/k8s-model/dist ./libs/k8s-model/dist
+COPY --from=build /app/libs/kube-sim/package.json /app/libs/kube-sim/package.json
+COPY --from=build /app/libs/kube-sim/dist ./libs/kube-sim/dist
+COPY --from=build /app/libs/kube-sim/scenarios ./libs/kube-sim/scenarios
+COPY --from=build /app/apps/api/package.json ./apps/api/package.json
+COPY --from=build /app/apps/api/dist ./apps/api/dist
+USER node
+EXPOSE 4000
+CMD ["node", "apps/api/dist/main.js"]
+
+FROM node:20-bookworm-slim AS web
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/libs/k8s-model/package.json /app/libs/k8s-model/package.json
+COPY --from=build /app/libs/k8s-model/dist ./libs/k8s-model/dist
+COPY --from=build /app/apps/web ./apps/web
+USER node
+EXPOSE 3000
+CMD ["node_modules/.bin/next", "start", "apps/web", "-p", "3000"]

@@ -1,0 +1,54 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { CatalogModule } from './catalog/catalog.module.js';
+import { ChangeFeedModule } from './change-feed/change-feed.module.js';
+import { ClustersModule } from './clusters/clusters.module.js';
+import { DemoModule } from './demo/demo.module.js';
+import { SyncModule } from './sync/sync.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { ErrorsFilter } from './errors/errors.filter.js';
+import { queryLimitsPlugin } from './graphql/limits/query-limits.plugin.js';
+import { maskGraphQLError } from './graphql/mask-graphql-error.js';
+import { HealthModule } from './health/health.module.js';
+import { SystemModule } from './system/system.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        ChangeFeedModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+          formatError: maskGraphQLError,
+          plugins: [queryLimitsPlugin(config.graphqlLimits)],
+          // GraphQL-over-HTTP GET must work for plain clients. Safe without Apollo's
+          // preflight check: POST requires a JSON content type (never a form post)
+          // and GET can only run queries (mutations over GET get 405).
+          csrfPrevention: false,
+          subscriptions: { 'graphql-ws': { path: '/graphql' } },
+        }),
+        HealthModule,
+        SystemModule,
+        CatalogModule,
+        ClustersModule,
+        SyncModule,
+        DemoModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ErrorsFilter }],
+    };
+  }
+}

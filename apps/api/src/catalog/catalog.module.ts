@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { DiagnosticsQueryModule } from './diagnostics/diagnostics-query.module.js';
+import { IngressesModule } from './ingresses/ingresses.module.js';
+import { NamespacesModule } from './namespaces/namespaces.module.js';
+import { NodeModule } from './node/node.module.js';
+import { ServiceGroupsModule } from './service-groups/service-groups.module.js';
+import { ServicesModule } from './services/services.module.js';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
+import { TopologyModule } from './topology/topology.module.js';
+
+/** Read side of the catalog: services (and, as they land, ingresses, diagnostics, topology). */
+@Module({ imports: [ServicesModule, IngressesModule, NodeModule, ServiceGroupsModule, TopologyModule, DiagnosticsQueryModule, SubscriptionsModule, NamespacesModule] })
+export class CatalogModule {}

@@ -1,0 +1,46 @@
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { RelatedLoadersFactory } from '../related/related-loaders.js';
+import type { Diagnostic } from '../shared/diagnostic.model.js';
+import { queryList, queryOne } from '../shared/query-params.js';
+import { DiagnosticsQueryService } from './diagnostics-query.service.js';
+import { DiagnosticPageDto } from './dto/diagnostic-page.model.js';
+
+@ApiTags('diagnostics')
+@Controller('diagnostics')
+export class DiagnosticsController {
+  constructor(
+    private readonly findings: DiagnosticsQueryService,
+    private readonly loaders: RelatedLoadersFactory,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: DiagnosticPageDto })
+  @ApiQuery({ name: 'cluster', required: false })
+  @ApiQuery({ name: 'namespace', required: false })
+  @ApiQuery({ name: 'severity', required: false, enum: ['ERROR', 'WARNING', 'INFO'] })
+  @ApiQuery({ name: 'code', required: false, description: 'e.g. SERVICE_SELECTS_NO_PODS' })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'cursor', required: false })
+  async list(@Query() q: Record<string, string | string[] | undefined>, @Req() req: Request): Promise<DiagnosticPageDto> {
+    const limit = queryOne(q, 'limit');
+    const page = await this.findings.list(
+      {
+        clusters: queryList(q, 'cluster'),
+        namespaces: queryList(q, 'namespace'),
+        severities: queryList(q, 'severity'),
+        codes: queryList(q, 'code'),
+        first: limit === undefined ? undefined : Number(limit),
+        after: queryOne(q, 'cursor'),
+      },
+      this.loaders.for(req),
+    );
+    return {
+      items: page.items as Diagnostic[],
+      totalCount: page.totalCount,
+      bySeverity: { errors: page.bySeverity.ERROR, warnings: page.bySeverity.WARNING, infos: page.bySeverity.INFO },
+      nextCursor: page.hasNextPage ? page.endCursor : null,
+    };
+  }
+}

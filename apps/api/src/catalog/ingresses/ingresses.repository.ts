@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseService } from '../../database/database.service.js';
+import { INGRESS_COLUMNS } from '../related/related-objects.repository.js';
+import { Params } from '../services/service-sql.js';
+import type { CatalogIngress, IngressQuery } from './catalog-ingress.js';
+
+type Row = CatalogIngress & { k8sCreatedAt: string | Date; sortKey: (string | null)[] };
+
+const FROM = `FROM "Ingress" i JOIN "Cluster" c ON c.id = i."clusterId"`;
+const toIngress = ({ sortKey: _s, ...r }: Row): CatalogIngress => ({ ...r, k8sCreatedAt: new Date(r.k8sCreatedAt).toISOString() });
+
+@Injectable()
+export class IngressesRepository {
+  constructor(private readonly database: DatabaseService) {}
+
+  /** A page in (namespace, name, cluster) order plus the total; two statements. */
+  async search(q: IngressQuery): Promise<{ items: { ingress: CatalogIngress; sortKey: (string | null)[] }[]; total: number; hasNextPage: boolean }> {
+    const where = (p: Params) => {
+      const w: string[] = [];
+      if (q.clusters?.length) w.push(`c.name = ANY(${p.add(q.clusters)}::text[])`);
+      if (q.namespaces?.length) w.push(`i.namespace = ANY(${p.add(q.namespaces)}::text[])`);
+      if (q.host) w.push(`EXISTS (SELECT 1 FROM "IngressRule" r WHERE r."ingressId" = i.id AND r.host ILIKE ${p.add(`%${q.host.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)})`);
+      return w;
+    };
+    const p = new Params();
+    const w = where(p);
+    if (q.after) w.push(`(i.namespace, i.name, c.name, i.id) > (${p.add(q.after[0])}, ${p.add(q.after[1])}, ${p.add(q.after[2])}, ${p.add(q.after[3])}::uuid)`);
+    const sql = `SELECT ${INGRESS_COLUMNS}, c.name AS "clusterName", json_build_array(i.namespace, i.name, c.name, i.id::text) AS "sortKey"
+      ${FROM} ${w.length ? `WHERE ${w.join(' AND ')}` : ''} ORDER BY i.namespace, i.name, c.name, i.id LIMIT ${p.add(q.limit + 1)}`;
+    const cp = new Params();
+    const cw = where(cp);
+    const countSql = `SELECT count(*)::int AS n ${FROM} ${cw.length ? `WHERE ${cw.join(' AND ')}` : ''}`;
+    const [rows, count] = await Promise.all([
+      this.database.prisma.$queryRawUnsafe<Row[]>(sql, ...p.values),
+      this.database.prisma.$queryRawUnsafe<{ n: number }[]>(countSql, ...cp.values),
+    ]);
+    return {
+      items: rows.slice(0, q.limit).map((r) => ({ ingress: toIngress(r), sortKey: r.sortKey })),
+      total: count[0]?.n ?? 0,
+      hasNextPage: rows.length > q.limit,
+    };
+  }
+
+  async findByName(cluster: string, namespace: string, name: string): Promise<CatalogIngress | undefined> {
+    const rows = await this.database.prisma.$queryRawUnsafe<Row[]>(
+      `SELECT ${INGRESS_COLUMNS}, c.name AS "clusterName", json_build_array() AS "sortKey" ${FROM}
+        WHERE (c.name = $1 OR c.id::text = $1) AND i.namespace = $2 AND i.name = $3`,
+      cluster,
+      namespace,
+      name,
+    );
+    return rows[0] ? toIngress(rows[0]) : undefined;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<CatalogIngress[]> {
+    if (!ids.length) return [];
+    const rows = await this.database.prisma.$queryRawUnsafe<Row[]>(
+      `SELECT ${INGRESS_COLUMNS}, c.name AS "clusterName", json_build_array() AS "sortKey" ${FROM} WHERE i.id = ANY($1::uuid[])`,
+      ids,
+    );
+    return rows.map(toIngress);
+  }
+}

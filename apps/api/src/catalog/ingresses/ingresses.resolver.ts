@@ -1,0 +1,58 @@
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DiagnosticsService } from '../diagnostics/diagnostics.service.js';
+import { RelatedLoadersFactory } from '../related/related-loaders.js';
+import { Diagnostic } from '../shared/diagnostic.model.js';
+import type { CatalogIngress } from './catalog-ingress.js';
+import { IngressConnection } from './dto/ingress-connection.model.js';
+import { IngressModel, IngressPathModel, IngressUrlModel } from './dto/ingress.model.js';
+import { toIngressModel } from './dto/to-ingress-model.js';
+import { IngressesService } from './ingresses.service.js';
+
+type Resolved = IngressModel & { _source: CatalogIngress };
+
+@Resolver(() => IngressModel)
+export class IngressesResolver {
+  constructor(
+    private readonly ingressService: IngressesService,
+    private readonly loaders: RelatedLoadersFactory,
+    private readonly diagnostics: DiagnosticsService,
+  ) {}
+
+  @Query(() => IngressConnection, { description: 'Ingresses, optionally by cluster, namespace or host substring' })
+  async ingresses(
+    @Args('clusters', { type: () => [String], nullable: true }) clusters: string[] | undefined,
+    @Args('namespaces', { type: () => [String], nullable: true }) namespaces: string[] | undefined,
+    @Args('host', { type: () => String, nullable: true }) host: string | undefined,
+    @Args('first', { type: () => Int, nullable: true }) first: number | undefined,
+    @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+  ): Promise<IngressConnection> {
+    const page = await this.ingressService.search({ clusters, namespaces, host, first, after });
+    const nodes = page.items.map(toIngressModel);
+    return {
+      nodes,
+      edges: nodes.map((node, i) => ({ node, cursor: page.cursors[i]! })),
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: false, startCursor: page.startCursor, endCursor: page.endCursor },
+    };
+  }
+
+  @Query(() => IngressModel)
+  async ingress(@Args('cluster') cluster: string, @Args('namespace') namespace: string, @Args('name') name: string): Promise<IngressModel> {
+    return toIngressModel(await this.ingressService.get(cluster, namespace, name));
+  }
+
+  @ResolveField(() => [IngressPathModel], { description: 'Rules × paths with resolved backends' })
+  paths(@Parent() parent: Resolved, @Context() ctx: object): Promise<IngressPathModel[]> {
+    return this.ingressService.paths(parent._source, this.loaders.for(ctx));
+  }
+
+  @ResolveField(() => [IngressUrlModel])
+  accessUrls(@Parent() parent: Resolved): IngressUrlModel[] {
+    return this.ingressService.accessUrls(parent._source);
+  }
+
+  @ResolveField('diagnostics', () => [Diagnostic], { description: 'Findings about this ingress (empty when healthy)' })
+  ingressDiagnostics(@Parent() parent: Resolved, @Context() ctx: object): Promise<Diagnostic[]> {
+    return this.diagnostics.forIngress(parent._source, this.loaders.for(ctx)) as Promise<Diagnostic[]>;
+  }
+}

@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { queryList } from '../shared/query-params.js';
+import { NamespaceModel } from './namespace.model.js';
+import { NamespacesService } from './namespaces.service.js';
+
+@ApiTags('namespaces')
+@Controller('namespaces')
+export class NamespacesController {
+  constructor(private readonly namespaceService: NamespacesService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [NamespaceModel] })
+  @ApiQuery({ name: 'cluster', required: false })
+  list(@Query() q: Record<string, string | string[] | undefined>): Promise<NamespaceModel[]> {
+    return this.namespaceService.list(queryList(q, 'cluster'));
+  }
+}

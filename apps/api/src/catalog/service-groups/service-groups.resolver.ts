@@ -1,0 +1,46 @@
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RelatedLoadersFactory } from '../related/related-loaders.js';
+import type { CatalogService } from '../services/catalog-service.js';
+import { ServiceModel } from '../services/dto/service.model.js';
+import { ServiceGroupConnection, ServiceGroupModel } from './dto/service-group.model.js';
+import { toServiceGroupModel } from './dto/to-service-group-model.js';
+import { ServiceGroupsService } from './service-groups.service.js';
+
+@Resolver(() => ServiceGroupModel)
+export class ServiceGroupsResolver {
+  constructor(
+    private readonly groups: ServiceGroupsService,
+    private readonly loaders: RelatedLoadersFactory,
+  ) {}
+
+  @Query(() => ServiceGroupConnection, { description: 'Services grouped by namespace/name across clusters' })
+  async serviceGroups(
+    @Args('namespaces', { type: () => [String], nullable: true }) namespaces: string[] | undefined,
+    @Args('search', { type: () => String, nullable: true }) search: string | undefined,
+    @Args('minClusters', { type: () => Int, nullable: true, description: '2: only services present in several clusters' }) minClusters: number | undefined,
+    @Args('first', { type: () => Int, nullable: true }) first: number | undefined,
+    @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+    @Context() ctx: object,
+  ): Promise<ServiceGroupConnection> {
+    const page = await this.groups.search({ namespaces, search, minClusters, first, after }, this.loaders.for(ctx));
+    return {
+      nodes: page.items.map(toServiceGroupModel),
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: false, startCursor: null, endCursor: page.endCursor },
+    };
+  }
+}
+
+/** `Service.group`: the cross-cluster entry a service belongs to. */
+@Resolver(() => ServiceModel)
+export class ServiceGroupFieldResolver {
+  constructor(
+    private readonly groups: ServiceGroupsService,
+    private readonly loaders: RelatedLoadersFactory,
+  ) {}
+
+  @ResolveField(() => ServiceGroupModel)
+  async group(@Parent() parent: ServiceModel & { _source: CatalogService }, @Context() ctx: object): Promise<ServiceGroupModel> {
+    return toServiceGroupModel(await this.groups.groupOf(parent.namespace, parent.name, this.loaders.for(ctx)));
+  }
+}

@@ -1,0 +1,34 @@
+import type { ServiceRecord, ServiceType } from '@switchboard/k8s-model';
+
+/** A mirrored Service as the catalog reads it back: the record plus where it lives and its endpoint counts. */
+export interface CatalogService extends ServiceRecord {
+  id: string;
+  clusterId: string;
+  clusterName: string;
+  clusterDomain: string;
+  syncedAt: string;
+  endpointCounts: { ready: number; total: number };
+}
+
+export type ServiceSort = 'NAME' | 'NAMESPACE' | 'CLUSTER' | 'CREATED';
+
+/** A label requirement in SQL-ready form (from a parsed label selector). */
+export type LabelRequirement =
+  | { key: string; op: 'in'; values: string[] }
+  | { key: string; op: 'notin'; values: string[] }
+  | { key: string; op: 'exists' }
+  | { key: string; op: 'notexists' };
+
+export interface ServiceQuery {
+  clusters?: string[];
+  namespaces?: string[];
+  types?: ServiceType[];
+  labels?: LabelRequirement[];
+  text?: string;
+  hasDiagnostics?: boolean;
+  /** Seconds after which a LoadBalancer without an address counts as a finding. */
+  pendingLoadBalancerSeconds: number;
+  sort: ServiceSort;
+  limit: number;
+  after?: (string | number | null)[];
+}

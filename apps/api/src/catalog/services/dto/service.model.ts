@@ -1,0 +1,161 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AccessUrl } from '../../shared/access-url.model.js';
+import { Diagnostic } from '../../shared/diagnostic.model.js';
+import { KeyValue } from '../../shared/label.model.js';
+import { NodeInterface } from '../../node/node.interface.js';
+
+export enum ServiceTypeEnum {
+  ClusterIP = 'ClusterIP',
+  NodePort = 'NodePort',
+  LoadBalancer = 'LoadBalancer',
+  ExternalName = 'ExternalName',
+}
+registerEnumType(ServiceTypeEnum, { name: 'ServiceType' });
+
+@ObjectType()
+export class ServicePortModel {
+  @Field({ description: 'Port name ("" when the only port is unnamed)' })
+  @ApiProperty()
+  name!: string;
+
+  @Field()
+  @ApiProperty({ enum: ['TCP', 'UDP', 'SCTP'] })
+  protocol!: string;
+
+  @Field(() => Int)
+  @ApiProperty()
+  port!: number;
+
+  @Field({ description: 'A number or a container port name' })
+  @ApiProperty()
+  targetPort!: string;
+
+  @Field(() => Int, { nullable: true })
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  nodePort!: number | null;
+
+  @Field(() => String, { nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
+  appProtocol!: string | null;
+}
+
+@ObjectType()
+export class LoadBalancerIngressModel {
+  @Field({ nullable: true })
+  @ApiPropertyOptional()
+  ip?: string;
+
+  @Field({ nullable: true })
+  @ApiPropertyOptional()
+  hostname?: string;
+}
+
+@ObjectType()
+export class EndpointCounts {
+  @Field(() => Int)
+  @ApiProperty()
+  ready!: number;
+
+  @Field(() => Int)
+  @ApiProperty()
+  total!: number;
+}
+
+@ObjectType('Service', { description: 'A Kubernetes Service in one cluster, as mirrored by the catalog', implements: () => [NodeInterface] })
+export class ServiceModel implements NodeInterface {
+  @Field(() => ID, { description: 'Global id, usable with node(id)' })
+  @ApiProperty()
+  id!: string;
+
+  @Field({ description: 'Cluster name' })
+  @ApiProperty()
+  cluster!: string;
+
+  @Field()
+  @ApiProperty()
+  namespace!: string;
+
+  @Field()
+  @ApiProperty()
+  name!: string;
+
+  @Field({ description: 'Kubernetes uid' })
+  @ApiProperty()
+  uid!: string;
+
+  @Field(() => ServiceTypeEnum)
+  @ApiProperty({ enum: ServiceTypeEnum })
+  type!: ServiceTypeEnum;
+
+  @Field({ description: 'clusterIP: None' })
+  @ApiProperty()
+  headless!: boolean;
+
+  @Field(() => String, { nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
+  clusterIP!: string | null;
+
+  @Field(() => [String])
+  @ApiProperty({ type: [String] })
+  clusterIPs!: string[];
+
+  @Field(() => [String])
+  @ApiProperty({ type: [String] })
+  externalIPs!: string[];
+
+  @Field(() => String, { nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
+  externalName!: string | null;
+
+  @Field(() => [KeyValue], { nullable: true, description: 'null when the service has no selector' })
+  @ApiPropertyOptional({ type: [KeyValue], nullable: true })
+  selector!: KeyValue[] | null;
+
+  @Field(() => [ServicePortModel])
+  @ApiProperty({ type: [ServicePortModel] })
+  ports!: ServicePortModel[];
+
+  @Field(() => [LoadBalancerIngressModel], { description: 'Assigned load-balancer addresses; empty while pending' })
+  @ApiProperty({ type: [LoadBalancerIngressModel] })
+  loadBalancerIngress!: LoadBalancerIngressModel[];
+
+  @Field(() => [KeyValue])
+  @ApiProperty({ type: [KeyValue] })
+  labels!: KeyValue[];
+
+  @Field(() => [KeyValue])
+  @ApiProperty({ type: [KeyValue] })
+  annotations!: KeyValue[];
+
+  @Field(() => EndpointCounts)
+  @ApiProperty({ type: EndpointCounts })
+  endpointCounts!: EndpointCounts;
+
+  @Field(() => String, { nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
+  sessionAffinity!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
+  externalTrafficPolicy!: string | null;
+
+  @Field()
+  @ApiProperty()
+  resourceVersion!: string;
+
+  @Field({ description: 'metadata.creationTimestamp' })
+  @ApiProperty()
+  createdAt!: Date;
+
+  @Field({ description: 'When the catalog last wrote this row' })
+  @ApiProperty()
+  syncedAt!: Date;
+
+  // Resolved fields (GraphQL field resolvers; REST fills them for the detail route).
+  @ApiPropertyOptional({ type: [AccessUrl] })
+  accessUrls?: AccessUrl[];
+
+  @ApiPropertyOptional({ type: [Diagnostic] })
+  diagnostics?: Diagnostic[];
+}

@@ -1,0 +1,96 @@
+import type { LabelRequirement, ServiceQuery, ServiceSort } from './catalog-service.js';
+
+/** Collects positional parameters while a statement is assembled. */
+export class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+export const SORT_KEYS: Record<ServiceSort, { columns: string[]; casts: string[]; descending: boolean }> = {
+  NAME: { columns: ['s.name', 's.namespace', 'c.name', 's.id'], casts: ['text', 'text', 'text', 'uuid'], descending: false },
+  NAMESPACE: { columns: ['s.namespace', 's.name', 'c.name', 's.id'], casts: ['text', 'text', 'text', 'uuid'], descending: false },
+  CLUSTER: { columns: ['c.name', 's.namespace', 's.name', 's.id'], casts: ['text', 'text', 'text', 'uuid'], descending: false },
+  CREATED: { columns: ['s."k8sCreatedAt"', 's.id'], casts: ['timestamptz', 'uuid'], descending: true },
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function labelPredicate(req: LabelRequirement, p: Params): string {
+  const key = p.add(req.key);
+  switch (req.op) {
+    case 'in':
+      return `(s.labels ->> ${key}) = ANY(${p.add(req.values)}::text[])`;
+    case 'notin':
+      return `(NOT (s.labels ? ${key}) OR (s.labels ->> ${key}) <> ALL(${p.add(req.values)}::text[]))`;
+    case 'exists':
+      return `(s.labels ? ${key})`;
+    case 'notexists':
+      return `(NOT (s.labels ? ${key}))`;
+  }
+}
+
+/**
+ * The service-level findings as SQL, so `hasDiagnostics` filters and counts in the
+ * database. Mirrors libs/k8s-model's service diagnostics (a test keeps them equal).
+ */
+export function hasDiagnosticsSql(p: Params, pendingSeconds: number): string {
+  return `(
+    (s.selector IS NOT NULL AND s.type <> 'ExternalName' AND NOT EXISTS (
+        SELECT 1 FROM "EndpointSlice" es JOIN "Endpoint" e ON e."sliceId" = es.id
+         WHERE es."clusterId" = s."clusterId" AND es.namespace = s.namespace AND es."serviceName" = s.name AND e.ready))
+    OR (s.type = 'LoadBalancer' AND s."loadBalancerIngress" = '[]'::jsonb
+        AND s."k8sCreatedAt" < now() - make_interval(secs => ${p.add(pendingSeconds)}::double precision))
+    OR (s.type = 'ExternalName' AND s."externalName" IS NOT NULL AND EXISTS (
+        -- <svc>.<ns>.svc.<domain> naming a service that is not mirrored (as parseInClusterServiceName reads it)
+        SELECT 1 FROM (SELECT lower(rtrim(s."externalName", '.')) AS host, '.svc.' || lower(rtrim(c."clusterDomain", '.')) AS suffix) x
+         WHERE right(x.host, length(x.suffix)) = x.suffix
+           AND left(x.host, length(x.host) - length(x.suffix)) ~ '^[^.]+\.[^.]+$'
+           AND NOT EXISTS (SELECT 1 FROM "Service" t WHERE t."clusterId" = s."clusterId"
+                 AND t.namespace = split_part(left(x.host, length(x.host) - length(x.suffix)), '.', 2)
+                 AND t.name = split_part(left(x.host, length(x.host) - length(x.suffix)), '.', 1))))
+  )`;
+}
+
+/** WHERE clause for every filter (not the cursor). */
+export function whereSql(q: ServiceQuery, p: Params): string {
+  const where: string[] = [];
+  if (q.clusters?.length) where.push(`c.name = ANY(${p.add(q.clusters)}::text[])`);
+  if (q.namespaces?.length) where.push(`s.namespace = ANY(${p.add(q.namespaces)}::text[])`);
+  if (q.types?.length) where.push(`s.type::text = ANY(${p.add(q.types)}::text[])`);
+  for (const req of q.labels ?? []) where.push(labelPredicate(req, p));
+  if (q.text) {
+    // One branch per searched column, each repeating the cluster/namespace scope, so
+    // every branch picks its best index (trigram or scope) and the union stays small.
+    const like = p.add(`%${escapeLike(q.text)}%`);
+    const scope: string[] = [];
+    if (q.clusters?.length) scope.push(`x."clusterId" IN (SELECT id FROM "Cluster" WHERE name = ANY(${p.add(q.clusters)}::text[]))`);
+    if (q.namespaces?.length) scope.push(`x.namespace = ANY(${p.add(q.namespaces)}::text[])`);
+    const and = scope.map((w) => ` AND ${w}`).join('');
+    where.push(`s.id IN (
+      SELECT x.id FROM "Service" x WHERE x.name ILIKE ${like}${and}
+      UNION SELECT x.id FROM "Service" x WHERE x.namespace ILIKE ${like}${and}
+      UNION SELECT x.id FROM "Service" x WHERE x.labels::text ILIKE ${like}${and}
+      UNION SELECT x.id FROM "IngressRule" r JOIN "Service" x
+        ON x."clusterId" = r."clusterId" AND x.namespace = r.namespace AND x.name = r."backendService"
+       WHERE r.host ILIKE ${like}${and})`);
+  }
+  if (q.hasDiagnostics !== undefined) {
+    where.push(`${q.hasDiagnostics ? '' : 'NOT '}${hasDiagnosticsSql(p, q.pendingLoadBalancerSeconds)}`);
+  }
+  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+}
+
+/** Keyset condition: rows strictly after the cursor in the sort order. */
+export function afterSql(sort: ServiceSort, after: (string | number | null)[], p: Params): string {
+  const key = SORT_KEYS[sort];
+  const values = after.map((v, i) => `${p.add(v)}::${key.casts[i]}`);
+  return `(${key.columns.join(', ')}) ${key.descending ? '<' : '>'} (${values.join(', ')})`;
+}
+
+export function orderSql(sort: ServiceSort): string {
+  const key = SORT_KEYS[sort];
+  return key.columns.map((c) => `${c} ${key.descending ? 'DESC' : 'ASC'}`).join(', ');
+}

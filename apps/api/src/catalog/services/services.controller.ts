@@ -1,0 +1,81 @@
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { DiagnosticsService } from '../diagnostics/diagnostics.service.js';
+import { RelatedLoadersFactory } from '../related/related-loaders.js';
+import type { Diagnostic } from '../shared/diagnostic.model.js';
+import { AccessUrl } from '../shared/access-url.model.js';
+import { queryList, queryOne } from '../shared/query-params.js';
+import { ServicePage } from './dto/service-connection.model.js';
+import { ServiceModel } from './dto/service.model.js';
+import { toServiceModel } from './dto/to-service-model.js';
+import type { ServiceSort } from './catalog-service.js';
+import { ServicesService } from './services.service.js';
+
+
+@ApiTags('services')
+@Controller()
+export class ServicesController {
+  constructor(
+    private readonly services: ServicesService,
+    private readonly loaders: RelatedLoadersFactory,
+    private readonly diagnostics: DiagnosticsService,
+  ) {}
+
+  @Get('services')
+  @ApiOkResponse({ type: ServicePage })
+  @ApiQuery({ name: 'cluster', required: false, description: 'Cluster name; repeat or comma-separate for several' })
+  @ApiQuery({ name: 'namespace', required: false })
+  @ApiQuery({ name: 'type', required: false, enum: ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] })
+  @ApiQuery({ name: 'label', required: false, description: 'Label selector, e.g. app=web,tier in (fe,be)' })
+  @ApiQuery({ name: 'q', required: false, description: 'Text search over name, namespace, labels, ingress hosts' })
+  @ApiQuery({ name: 'hasDiagnostics', required: false, enum: ['true', 'false'] })
+  @ApiQuery({ name: 'sort', required: false, enum: ['NAME', 'NAMESPACE', 'CLUSTER', 'CREATED'] })
+  @ApiQuery({ name: 'limit', required: false, description: '1–100, default 20' })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  async search(@Query() q: Record<string, string | string[] | undefined>, @Req() req: Request): Promise<ServicePage> {
+    const one = (k: string) => queryOne(q, k);
+    const limit = one('limit');
+    const hasDiagnostics = one('hasDiagnostics');
+    const page = await this.services.search({
+      clusters: queryList(q, 'cluster'),
+      namespaces: queryList(q, 'namespace'),
+      types: queryList(q, 'type'),
+      labelSelector: one('label'),
+      search: one('q'),
+      hasDiagnostics: hasDiagnostics === undefined ? undefined : hasDiagnostics === 'true',
+      sort: one('sort') as ServiceSort | undefined,
+      first: limit === undefined ? undefined : Number(limit),
+      after: one('cursor'),
+    });
+    const loaders = this.loaders.for(req);
+    const items = await Promise.all(
+      page.items.map(async (s) => {
+        const [accessUrls, diagnostics] = await Promise.all([this.services.accessUrls(s, loaders), this.diagnostics.forService(s, loaders)]);
+        return { ...strip(toServiceModel(s)), accessUrls: accessUrls as AccessUrl[], diagnostics: diagnostics as Diagnostic[] };
+      }),
+    );
+    return { items, totalCount: page.totalCount, nextCursor: page.hasNextPage ? page.endCursor : null };
+  }
+
+  @Get('clusters/:cluster/namespaces/:namespace/services/:name')
+  @ApiOkResponse({ type: ServiceModel })
+  async get(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Req() req: Request): Promise<ServiceModel> {
+    const s = await this.services.get(cluster, namespace, name);
+    const loaders = this.loaders.for(req);
+    const [accessUrls, diagnostics] = await Promise.all([this.services.accessUrls(s, loaders), this.diagnostics.forService(s, loaders)]);
+    return { ...strip(toServiceModel(s)), accessUrls: accessUrls as AccessUrl[], diagnostics: diagnostics as Diagnostic[] };
+  }
+
+  @Get('clusters/:cluster/namespaces/:namespace/services/:name/urls')
+  @ApiOkResponse({ type: [AccessUrl] })
+  async urls(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Req() req: Request): Promise<AccessUrl[]> {
+    const s = await this.services.get(cluster, namespace, name);
+    return (await this.services.accessUrls(s, this.loaders.for(req))) as AccessUrl[];
+  }
+}
+
+function strip<T extends { _source: unknown }>(m: T): Omit<T, '_source'> {
+  const { _source, ...rest } = m;
+  return rest;
+}

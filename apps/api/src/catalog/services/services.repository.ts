@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseService } from '../../database/database.service.js';
+import type { ServicePortRecord } from '@switchboard/k8s-model';
+import type { CatalogService, ServiceQuery } from './catalog-service.js';
+import { afterSql, orderSql, Params, SORT_KEYS, whereSql } from './service-sql.js';
+
+/** A row as the SELECT below returns it: the record's columns plus raw dates, ports and counts. */
+type ServiceRow = Omit<CatalogService, 'k8sCreatedAt' | 'syncedAt' | 'ports' | 'endpointCounts'> & {
+  k8sCreatedAt: Date | string;
+  syncedAt: Date | string;
+  ports: ServicePortRecord[] | null;
+  readyEndpoints: number;
+  totalEndpoints: number;
+  sortKey: (string | number | null)[];
+};
+
+// One statement returns services with their ports and endpoint counts, so a page
+// costs one round trip however many services it holds.
+const SELECT = `
+  SELECT s.id::text AS id, s."clusterId"::text AS "clusterId", c.name AS "clusterName", c."clusterDomain",
+         s.namespace, s.name, s.uid, s.type::text AS type, s.headless, s."clusterIp", s."clusterIps", s."externalIps",
+         s."externalName", s.selector, s."sessionAffinity", s."externalTrafficPolicy", s."internalTrafficPolicy",
+         s."publishNotReadyAddresses", s."loadBalancerClass", s."loadBalancerIngress", s.labels, s.annotations,
+         s."resourceVersion", s."k8sCreatedAt", s."syncedAt",
+         (SELECT json_agg(json_build_object('position', p.position, 'name', p.name, 'protocol', p.protocol, 'port', p.port,
+                 'targetPort', p."targetPort", 'nodePort', p."nodePort", 'appProtocol', p."appProtocol") ORDER BY p.position)
+            FROM "ServicePort" p WHERE p."serviceId" = s.id) AS ports,
+         (SELECT count(*) FILTER (WHERE e.ready)::int FROM "EndpointSlice" es JOIN "Endpoint" e ON e."sliceId" = es.id
+           WHERE es."clusterId" = s."clusterId" AND es.namespace = s.namespace AND es."serviceName" = s.name) AS "readyEndpoints",
+         (SELECT count(*)::int FROM "EndpointSlice" es JOIN "Endpoint" e ON e."sliceId" = es.id
+           WHERE es."clusterId" = s."clusterId" AND es.namespace = s.namespace AND es."serviceName" = s.name) AS "totalEndpoints"`;
+
+@Injectable()
+export class ServicesRepository {
+  constructor(private readonly database: DatabaseService) {}
+
+  /** One page in sort order plus the total matching the filters (two statements). */
+  async search(q: ServiceQuery): Promise<{ items: { service: CatalogService; sortKey: (string | number | null)[] }[]; total: number; hasNextPage: boolean }> {
+    const p = new Params();
+    const where = whereSql(q, p);
+    const keyColumns = SORT_KEYS[q.sort].columns.map((col, i) => (SORT_KEYS[q.sort].casts[i] === 'timestamptz' ? `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : `${col}::text`));
+    const pageWhere = q.after ? `${where ? `${where} AND` : 'WHERE'} ${afterSql(q.sort, q.after, p)}` : where;
+    const sql = `${SELECT}, json_build_array(${keyColumns.join(', ')}) AS "sortKey", row_number() OVER (ORDER BY ${orderSql(q.sort)}) AS "rowNo"
+      FROM "Service" s JOIN "Cluster" c ON c.id = s."clusterId"
+      ${pageWhere} ORDER BY ${orderSql(q.sort)} LIMIT ${p.add(q.limit + 1)}`;
+    // The total rides along as a second result column of the same statement (a
+    // CTE), so a page is one round trip; an empty page still reports the total.
+    const countWhere = whereSql(q, p);
+    const withTotal = `WITH page AS (${sql}),
+      total AS (SELECT count(*)::int AS n FROM "Service" s JOIN "Cluster" c ON c.id = s."clusterId" ${countWhere})
+      SELECT page.*, total.n AS "totalCount" FROM total LEFT JOIN page ON true ORDER BY page."rowNo"`;
+    const rows = await this.database.prisma.$queryRawUnsafe<(ServiceRow & { totalCount: number })[]>(withTotal, ...p.values);
+    const found = rows.filter((r) => r.id !== null);
+    return {
+      items: found.slice(0, q.limit).map((r) => ({ service: toService(r), sortKey: r.sortKey })),
+      total: rows[0]?.totalCount ?? 0,
+      hasNextPage: found.length > q.limit,
+    };
+  }
+
+  async findByName(cluster: string, namespace: string, name: string): Promise<CatalogService | undefined> {
+    const rows = await this.database.prisma.$queryRawUnsafe<ServiceRow[]>(
+      `${SELECT} FROM "Service" s JOIN "Cluster" c ON c.id = s."clusterId"
+        WHERE (c.name = $1 OR c.id::text = $1) AND s.namespace = $2 AND s.name = $3`,
+      cluster,
+      namespace,
+      name,
+    );
+    return rows[0] ? toService(rows[0]) : undefined;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<CatalogService[]> {
+    if (!ids.length) return [];
+    const rows = await this.database.prisma.$queryRawUnsafe<ServiceRow[]>(
+      `${SELECT} FROM "Service" s JOIN "Cluster" c ON c.id = s."clusterId" WHERE s.id = ANY($1::uuid[])`,
+      ids,
+    );
+    return rows.map(toService);
+  }
+
+  /** Every cluster's service with one of the given namespace/name pairs (service-group members). */
+  async findByNamespacedNames(pairs: readonly { namespace: string; name: string }[]): Promise<CatalogService[]> {
+    if (!pairs.length) return [];
+    const rows = await this.database.prisma.$queryRawUnsafe<ServiceRow[]>(
+      `${SELECT} FROM "Service" s JOIN "Cluster" c ON c.id = s."clusterId"
+        JOIN unnest($1::text[], $2::text[]) AS k(ns, name) ON s.namespace = k.ns AND s.name = k.name
+        ORDER BY s.namespace, s.name, c.name`,
+      pairs.map((p) => p.namespace),
+      pairs.map((p) => p.name),
+    );
+    return rows.map(toService);
+  }
+
+  /** A page of distinct namespace/name pairs present in at least `minClusters` clusters. */
+  async groupKeys(q: { namespaces?: string[]; text?: string; minClusters: number; limit: number; after?: (string | number | null)[] }): Promise<{ keys: { namespace: string; name: string }[]; total: number; hasNextPage: boolean }> {
+    const build = (p: Params, withAfter: boolean) => {
+      const w: string[] = [];
+      if (q.namespaces?.length) w.push(`s.namespace = ANY(${p.add(q.namespaces)}::text[])`);
+      if (q.text) w.push(`(s.name ILIKE ${p.add(`%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)})`);
+      const having = `HAVING count(DISTINCT s."clusterId") >= ${p.add(q.minClusters)}`;
+      const after = withAfter && q.after ? `${w.length ? 'AND' : 'WHERE'} (s.namespace, s.name) > (${p.add(q.after[0])}, ${p.add(q.after[1])})` : '';
+      return `FROM "Service" s ${w.length ? `WHERE ${w.join(' AND ')}` : ''} ${after} GROUP BY s.namespace, s.name ${having}`;
+    };
+    const p = new Params();
+    const sql = `SELECT s.namespace, s.name ${build(p, true)} ORDER BY s.namespace, s.name LIMIT ${p.add(q.limit + 1)}`;
+    const cp = new Params();
+    const countSql = `SELECT count(*)::int AS n FROM (SELECT 1 ${build(cp, false)}) g`;
+    const [rows, count] = await Promise.all([
+      this.database.prisma.$queryRawUnsafe<{ namespace: string; name: string }[]>(sql, ...p.values),
+      this.database.prisma.$queryRawUnsafe<{ n: number }[]>(countSql, ...cp.values),
+    ]);
+    return { keys: rows.slice(0, q.limit), total: count[0]?.n ?? 0, hasNextPage: rows.length > q.limit };
+  }
+}
+
+
+function toService(r: ServiceRow): CatalogService {
+  const { ports, readyEndpoints, totalEndpoints, sortKey: _sortKey, ...rest } = r as ServiceRow & { totalCount?: number };
+  delete (rest as { totalCount?: number }).totalCount;
+  delete (rest as { rowNo?: number }).rowNo;
+  return {
+    ...rest,
+    k8sCreatedAt: new Date(r.k8sCreatedAt).toISOString(),
+    syncedAt: new Date(r.syncedAt).toISOString(),
+    ports: ports ?? [],
+    endpointCounts: { ready: readyEndpoints, total: totalEndpoints },
+  };
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type AccessUrl,
+  type LabelRequirement,
+  SERVICE_TYPES,
+  type ServiceType,
+  serviceAccessUrls,
+  tryParseLabelSelector,
+} from '@switchboard/k8s-model';
+import { DomainError } from '../../errors/domain-error.js';
+import type { FieldIssue } from '../../errors/error-codes.js';
+import { encodeCursor, type Page, pageArgs } from '../pagination/cursor.js';
+import type { RelatedLoaders } from '../related/related-loaders.js';
+import { SORT_KEYS } from './service-sql.js';
+import type { CatalogService, ServiceSort } from './catalog-service.js';
+import { ServicesRepository } from './services.repository.js';
+
+export interface ServiceSearch {
+  clusters?: string[];
+  namespaces?: string[];
+  types?: string[];
+  labelSelector?: string;
+  hasDiagnostics?: boolean;
+  search?: string;
+  sort?: ServiceSort;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Seconds a LoadBalancer may stay without an address before it is a finding. */
+export const LOAD_BALANCER_PENDING_SECONDS = 300;
+
+@Injectable()
+export class ServicesService {
+  constructor(private readonly repo: ServicesRepository) {}
+
+  /** One page of the catalog; every bad argument is reported at once with its field. */
+  async search(input: ServiceSearch, fieldPrefix = ''): Promise<Page<CatalogService>> {
+    const issues: FieldIssue[] = [];
+    const f = (name: string) => `${fieldPrefix}${name}`;
+    let labels: LabelRequirement[] | undefined;
+    if (input.labelSelector?.trim()) {
+      const parsed = tryParseLabelSelector(input.labelSelector);
+      if (parsed.ok) labels = parsed.requirements;
+      else issues.push({ field: f('labelSelector'), rule: 'labelSelector', message: parsed.error.message });
+    }
+    const badTypes = (input.types ?? []).filter((t) => !(SERVICE_TYPES as readonly string[]).includes(t));
+    if (badTypes.length) {
+      issues.push({ field: f('types'), rule: 'notSupported', message: `unknown service type ${badTypes.map((t) => `"${t}"`).join(', ')}; expected one of ${SERVICE_TYPES.join(', ')}` });
+    }
+    const sort = input.sort ?? 'NAMESPACE';
+    if (!(sort in SORT_KEYS)) issues.push({ field: f('sort'), rule: 'notSupported', message: `must be one of ${Object.keys(SORT_KEYS).join(', ')}` });
+    const { limit, after } = pageArgs(input.first, input.after, SORT_KEYS[sort]?.columns.length ?? 0, issues);
+    if (input.search !== undefined && input.search.length > 200) {
+      issues.push({ field: f('search'), rule: 'maxLength', message: 'must be at most 200 characters' });
+    }
+    if (issues.length) throw DomainError.validation(issues);
+
+    const result = await this.repo.search({
+      clusters: input.clusters,
+      namespaces: input.namespaces,
+      types: input.types as ServiceType[] | undefined,
+      labels,
+      text: input.search?.trim() || undefined,
+      hasDiagnostics: input.hasDiagnostics,
+      pendingLoadBalancerSeconds: LOAD_BALANCER_PENDING_SECONDS,
+      sort,
+      limit,
+      after,
+    });
+    const cursors = result.items.map((i) => encodeCursor(i.sortKey));
+    return {
+      items: result.items.map((i) => i.service),
+      cursors,
+      totalCount: result.total,
+      hasNextPage: result.hasNextPage,
+      startCursor: cursors[0] ?? null,
+      endCursor: cursors.at(-1) ?? null,
+    };
+  }
+
+  async get(cluster: string, namespace: string, name: string): Promise<CatalogService> {
+    const service = await this.repo.findByName(cluster, namespace, name);
+    if (!service) throw DomainError.notFound(`service "${name}" in namespace "${namespace}" of cluster "${cluster}"`);
+    return service;
+  }
+
+  async byIds(ids: readonly string[]): Promise<CatalogService[]> {
+    return this.repo.findByIds(ids);
+  }
+
+  /** Every URL the service is reachable at, computed from the mirror by libs/k8s-model. */
+  async accessUrls(service: CatalogService, loaders: RelatedLoaders): Promise<AccessUrl[]> {
+    const key = { clusterId: service.clusterId, namespace: service.namespace, name: service.name };
+    const [nodes, endpointSlices, ingresses, pods] = await Promise.all([
+      service.type === 'NodePort' || service.type === 'LoadBalancer' ? loaders.nodes.load(service.clusterId) : [],
+      service.headless ? loaders.slices.load(key) : [],
+      loaders.ingresses.load(key),
+      // Per-pod DNS names exist for selected pods whose subdomain is the service.
+      service.headless && service.selector ? loaders.selectedPods.load({ ...key, selector: service.selector }) : [],
+    ]);
+    return serviceAccessUrls({
+      service,
+      clusterDomain: service.clusterDomain,
+      nodes,
+      endpointSlices,
+      pods: pods.filter((p) => p.subdomain === service.name),
+      ingresses,
+    });
+  }
+}

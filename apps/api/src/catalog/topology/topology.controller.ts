@@ -1,0 +1,32 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '../../errors/domain-error.js';
+import { queryOne } from '../shared/query-params.js';
+import { TopologyModel } from './dto/topology.model.js';
+import { toTopologyModel } from './topology.resolver.js';
+import { TopologyService } from './topology.service.js';
+
+@ApiTags('topology')
+@Controller('topology')
+export class TopologyController {
+  constructor(private readonly topology: TopologyService) {}
+
+  @Get()
+  @ApiOkResponse({ type: TopologyModel })
+  @ApiQuery({ name: 'cluster', required: false })
+  @ApiQuery({ name: 'namespace', required: false })
+  @ApiQuery({ name: 'service', required: false, description: 'A service name: its neighbourhood only (needs cluster and namespace)' })
+  async get(@Query() q: Record<string, string | string[] | undefined>): Promise<TopologyModel> {
+    const cluster = queryOne(q, 'cluster');
+    const namespace = queryOne(q, 'namespace');
+    const name = queryOne(q, 'service');
+    if (name && (!cluster || !namespace)) {
+      throw DomainError.validation([
+        ...(!cluster ? [{ field: 'cluster', rule: 'required', message: 'is required with service' }] : []),
+        ...(!namespace ? [{ field: 'namespace', rule: 'required', message: 'is required with service' }] : []),
+      ]);
+    }
+    const service = name ? { cluster: cluster!, namespace: namespace!, name } : undefined;
+    return toTopologyModel(await this.topology.build({ cluster, namespace, service }));
+  }
+}

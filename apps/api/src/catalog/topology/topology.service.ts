@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { buildTopology, computeDiagnostics, type Topology } from '@switchboard/k8s-model';
+import { DomainError } from '../../errors/domain-error.js';
+import { ServicesRepository } from '../services/services.repository.js';
+import { LOAD_BALANCER_PENDING_SECONDS } from '../services/services.service.js';
+import { TopologyRepository } from './topology.repository.js';
+
+/** Past this many services + pods a graph is no longer readable: narrow the scope. */
+export const MAX_TOPOLOGY_OBJECTS = 20_000;
+
+export interface TopologyRequest {
+  cluster?: string;
+  namespace?: string;
+  service?: { cluster: string; namespace: string; name: string };
+}
+
+@Injectable()
+export class TopologyService {
+  constructor(
+    private readonly repo: TopologyRepository,
+    private readonly services: ServicesRepository,
+  ) {}
+
+  async build(req: TopologyRequest): Promise<Topology> {
+    if (req.service) {
+      const { cluster, namespace, name } = req.service;
+      if (!(await this.services.findByName(cluster, namespace, name))) {
+        throw DomainError.notFound(`service "${name}" in namespace "${namespace}" of cluster "${cluster}"`);
+      }
+    }
+    // A service's neighbourhood lives in its own cluster and namespace.
+    const scope = req.service ? { cluster: req.service.cluster, namespace: req.service.namespace } : { cluster: req.cluster, namespace: req.namespace };
+    const size = await this.repo.size(scope);
+    if (size > MAX_TOPOLOGY_OBJECTS) {
+      throw DomainError.validation(
+        [{ field: scope.cluster ? 'namespace' : 'cluster', rule: 'tooLarge', message: `the graph would hold ${size} services and pods (limit ${MAX_TOPOLOGY_OBJECTS}); narrow it by cluster, namespace or service` }],
+      );
+    }
+    const snapshots = await this.repo.snapshot(scope);
+    const diagnostics = computeDiagnostics(snapshots, { now: new Date(), loadBalancerPendingSeconds: LOAD_BALANCER_PENDING_SECONDS });
+    return buildTopology(snapshots, { cluster: scope.cluster, namespace: scope.namespace, service: req.service }, { diagnostics });
+  }
+}

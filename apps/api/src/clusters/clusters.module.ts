@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ClusterDirectory } from './cluster-directory.js';
+import { ClustersController } from './clusters.controller.js';
+import { ClustersRepository } from './clusters.repository.js';
+import { ClustersResolver } from './clusters.resolver.js';
+import { ClustersService } from './clusters.service.js';
+
+@Module({
+  providers: [ClustersRepository, ClusterDirectory, ClustersService, ClustersResolver],
+  controllers: [ClustersController],
+  exports: [ClusterDirectory, ClustersService],
+})
+export class ClustersModule {}

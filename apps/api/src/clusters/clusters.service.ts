@@ -1,0 +1,208 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { checkMetadataMaps, dns1123LabelErrors, dns1123SubdomainErrors, fromGlobalId, Issues, toGlobalId, validateClusterInput } from '@switchboard/k8s-model';
+import { toKeyValues } from '../catalog/shared/label.model.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DomainError } from '../errors/domain-error.js';
+import type { FieldIssue } from '../errors/error-codes.js';
+import { ClusterDirectory } from './cluster-directory.js';
+import type { AuthKind, ClusterRecord, KindSyncState, NewCluster } from './cluster.types.js';
+import { ClustersRepository } from './clusters.repository.js';
+import { redactSecrets } from './redact-secrets.js';
+import type { ClusterCredentials } from './credential-cipher.js';
+import type { ClusterModel, LabelInput, RegisterClusterInput, UpdateClusterInput } from './dto/cluster.model.js';
+import { credentialsFromKubeconfig, kubeConfigFor, probeCluster } from './kube-connection.js';
+
+const RANK: Record<string, number> = { READY: 0, PENDING: 1, SYNCING: 2, DEGRADED: 3, ERROR: 4 };
+// GraphQL sends labels as [{ key, value }]; REST bodies may send a plain map.
+const toMap = (labels: LabelInput[] | Record<string, string> | undefined): Record<string, string> =>
+  Array.isArray(labels) ? Object.fromEntries(labels.map((l) => [l.key, l.value])) : { ...(labels ?? {}) };
+
+/** Types and labels of a PATCH body (REST bodies are not typed by GraphQL). */
+function validateClusterUpdate(input: UpdateClusterInput): FieldIssue[] {
+  const issues = new Issues();
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return [{ field: '', rule: 'type', message: 'must be an object' }];
+  const raw = input as unknown as Record<string, unknown>;
+  issues.optString(raw['name'], 'name');
+  issues.optString(raw['displayName'], 'displayName');
+  issues.optString(raw['clusterDomain'], 'clusterDomain');
+  issues.optBool(raw['paused'], 'paused');
+  if (raw['labels'] !== undefined) checkMetadataMaps(issues, { labels: Array.isArray(raw['labels']) ? toMap(raw['labels'] as LabelInput[]) : raw['labels'] });
+  for (const key of Object.keys(raw)) if (!['name', 'displayName', 'clusterDomain', 'paused', 'labels'].includes(key)) issues.add(key, 'forbidden', 'cannot be changed; re-register the cluster to change how it is reached');
+  return issues.list.map((i) => ({ field: i.field, rule: i.rule, message: i.message }));
+}
+
+@Injectable()
+export class ClustersService {
+  constructor(
+    private readonly repo: ClustersRepository,
+    private readonly directory: ClusterDirectory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(): Promise<ClusterModel[]> {
+    const clusters = await this.repo.list();
+    const states = await this.repo.syncStates(clusters.map((c) => c.id));
+    return clusters.map((c) => this.toModel(c, states.get(c.id) ?? []));
+  }
+
+  async get(ref: string): Promise<ClusterModel> {
+    const c = await this.find(ref);
+    return this.toModel(c, (await this.repo.syncStates([c.id])).get(c.id) ?? []);
+  }
+
+  /** Tests every connection first; stores nothing unless all succeed. */
+  async register(input: RegisterClusterInput): Promise<ClusterModel[]> {
+    try {
+      return await this.registerChecked(input);
+    } catch (err) {
+      throw redactSecrets(err, [input?.token, input?.kubeconfig, input?.caData]);
+    }
+  }
+
+  private async registerChecked(input: RegisterClusterInput): Promise<ClusterModel[]> {
+    const contexts = input.contexts?.length ? input.contexts : input.context ? [input.context] : undefined;
+    const issues: FieldIssue[] = validateClusterInput({
+      ...input,
+      name: input.name ?? (contexts?.length === 1 ? contexts[0] : contexts?.length ? contexts[0] : input.kubeconfig ? 'from-kubeconfig' : undefined),
+      context: contexts?.[0],
+      contexts: undefined,
+      labels: Array.isArray(input.labels) ? toMap(input.labels) : input.labels,
+    }).map((i) => ({ field: i.field, rule: i.rule, message: i.message }));
+    if (contexts && contexts.length > 1 && input.name) issues.push({ field: 'name', rule: 'forbidden', message: 'may not be set with several contexts: each cluster is named after its context' });
+    if (issues.length) throw DomainError.validation(issues);
+
+    const candidates: { name: string; authKind: AuthKind; context: string | null; credentials: ClusterCredentials }[] = [];
+    if (input.kubeconfig) {
+      for (const c of credentialsFromKubeconfig(input.kubeconfig, contexts)) {
+        candidates.push({ name: contexts && contexts.length > 1 ? c.context : (input.name ?? c.context), authKind: 'KUBECONFIG', context: c.context, credentials: c.credentials });
+      }
+    } else if (input.server) {
+      const caData = input.caData ? (input.caData.trimStart().startsWith('-----BEGIN') ? input.caData : Buffer.from(input.caData, 'base64').toString('utf8')) : undefined;
+      candidates.push({ name: input.name!, authKind: 'TOKEN', context: null, credentials: { server: input.server, token: input.token!, caData } });
+    } else {
+      candidates.push({ name: input.name!, authKind: 'IN_CLUSTER', context: null, credentials: await this.inClusterCredentials() });
+    }
+    for (const c of candidates) {
+      const bad = dns1123LabelErrors(c.name);
+      if (bad.length) throw DomainError.validation([{ field: 'contexts', rule: 'dns1123Label', message: `context "${c.name}" cannot be a cluster name: ${bad.join('; ')}; register it with a name` }]);
+    }
+    const taken = await this.repo.namesTaken(candidates.map((c) => c.name));
+    if (taken.length) throw new DomainError('ALREADY_EXISTS', `cluster ${taken.map((t) => `"${t}"`).join(', ')} is already registered`, taken.map((t) => ({ field: 'name', rule: 'duplicate', message: `"${t}" is taken` })));
+    for (const c of candidates) await probeCluster(c.name, kubeConfigFor(c.name, c.credentials));
+
+    const created = await this.repo.createMany(
+      candidates.map(
+        (c): NewCluster => ({
+          name: c.name,
+          displayName: input.displayName ?? c.name,
+          server: c.credentials.server,
+          authKind: c.authKind,
+          context: c.context,
+          clusterDomain: input.clusterDomain ?? 'cluster.local',
+          labels: toMap(input.labels),
+          credentials: this.directory.cipher.encrypt(c.credentials),
+        }),
+      ),
+    );
+    for (const c of created) await this.directory.emit({ type: 'registered', clusterId: c.id });
+    return created.map((c) => this.toModel(c, []));
+  }
+
+  /**
+   * Probes new connection details for a registered cluster and swaps them in (demo
+   * mode: a simulator that came back on another port). Name, labels and catalog stay.
+   */
+  async reconnect(ref: string, kubeconfig: string): Promise<ClusterModel> {
+    const current = await this.find(ref);
+    const [c] = credentialsFromKubeconfig(kubeconfig, undefined);
+    await probeCluster(current.name, kubeConfigFor(current.name, c!.credentials));
+    await this.repo.replaceConnection(current.id, { server: c!.credentials.server, authKind: 'KUBECONFIG', context: c!.context, credentials: this.directory.cipher.encrypt(c!.credentials) });
+    await this.directory.emit({ type: 'updated', clusterId: current.id });
+    return this.get(current.id);
+  }
+
+  async update(ref: string, input: UpdateClusterInput): Promise<ClusterModel> {
+    const current = await this.find(ref);
+    const issues: FieldIssue[] = validateClusterUpdate(input);
+    if (typeof input.name === 'string') for (const m of dns1123LabelErrors(input.name)) issues.push({ field: 'name', rule: 'dns1123Label', message: m });
+    if (typeof input.clusterDomain === 'string') for (const m of dns1123SubdomainErrors(input.clusterDomain)) issues.push({ field: 'clusterDomain', rule: 'dns1123Subdomain', message: m });
+    if (typeof input.displayName === 'string' && (input.displayName.length === 0 || input.displayName.length > 100)) issues.push({ field: 'displayName', rule: 'length', message: 'must be 1 to 100 characters' });
+    if (issues.length) throw DomainError.validation(issues);
+    if (input.name && input.name !== current.name && (await this.repo.namesTaken([input.name])).length) {
+      throw new DomainError('ALREADY_EXISTS', `cluster "${input.name}" is already registered`, [{ field: 'name', rule: 'duplicate', message: `"${input.name}" is taken` }]);
+    }
+    const updated = await this.repo.update(current.id, {
+      ...(input.name != null ? { name: input.name } : {}),
+      ...(input.displayName != null ? { displayName: input.displayName } : {}),
+      ...(input.clusterDomain != null ? { clusterDomain: input.clusterDomain } : {}),
+      ...(input.labels != null ? { labels: toMap(input.labels) } : {}),
+      ...(input.paused != null ? { paused: input.paused } : {}),
+    });
+    const pauseChanged = input.paused != null && input.paused !== current.paused;
+    // Workers restart on 'updated' to pick up a new name or domain; a pause alone needs only 'paused'/'resumed'.
+    const otherChanged = ['name', 'displayName', 'clusterDomain', 'labels'].some((k) => input[k as keyof UpdateClusterInput] != null);
+    if (otherChanged || !pauseChanged) await this.directory.emit({ type: 'updated', clusterId: current.id });
+    if (pauseChanged) await this.directory.emit({ type: input.paused ? 'paused' : 'resumed', clusterId: current.id });
+    return this.get(updated.id);
+  }
+
+  /** Stops its sync and deletes every mirrored row of it (cascade). */
+  async remove(ref: string): Promise<ClusterModel> {
+    const record = await this.find(ref);
+    const model = await this.get(record.id);
+    // Stop local workers before their rows go; tell the other replicas once the delete has committed.
+    this.directory.emitLocal({ type: 'removed', clusterId: record.id });
+    await this.repo.remove(record.id);
+    await this.directory.publish({ type: 'removed', clusterId: record.id });
+    return model;
+  }
+
+  async resync(ref: string): Promise<ClusterModel> {
+    const c = await this.find(ref);
+    await this.directory.emit({ type: 'resync', clusterId: c.id });
+    return this.get(c.id);
+  }
+
+  /** By name, or by the opaque id the API hands out (a raw uuid works too). */
+  private async find(ref: string): Promise<ClusterRecord> {
+    const global = fromGlobalId(ref);
+    const c = await this.repo.find(global?.type === 'Cluster' ? global.id : ref);
+    if (!c) throw DomainError.notFound(`cluster "${ref}"`);
+    return c;
+  }
+
+  private async inClusterCredentials(): Promise<ClusterCredentials> {
+    const { serviceHost, servicePort, serviceAccountDir } = this.config.inCluster;
+    if (!serviceHost) throw DomainError.validation([{ field: 'inCluster', rule: 'unavailable', message: 'the API is not running inside a cluster (KUBERNETES_SERVICE_HOST is not set)' }]);
+    try {
+      return {
+        server: `https://${serviceHost.includes(':') ? `[${serviceHost}]` : serviceHost}:${servicePort}`,
+        token: (await readFile(path.join(serviceAccountDir, 'token'), 'utf8')).trim(),
+        caData: await readFile(path.join(serviceAccountDir, 'ca.crt'), 'utf8'),
+      };
+    } catch {
+      throw DomainError.validation([{ field: 'inCluster', rule: 'unavailable', message: `no service account token in ${serviceAccountDir}` }]);
+    }
+  }
+
+  private toModel(c: ClusterRecord, states: KindSyncState[]): ClusterModel {
+    const status = c.paused ? 'PAUSED' : states.length ? states.reduce((w, s) => ((RANK[s.status] ?? 0) > (RANK[w] ?? 0) ? s.status : w), 'READY') : 'PENDING';
+    return {
+      id: toGlobalId('Cluster', c.id),
+      name: c.name,
+      displayName: c.displayName,
+      server: c.server,
+      authKind: c.authKind,
+      context: c.context,
+      clusterDomain: c.clusterDomain,
+      labels: toKeyValues(c.labels),
+      paused: c.paused,
+      status,
+      syncStates: states.map((s) => ({ kind: s.kind, status: s.status, lastListAt: s.lastListAt, lastEventAt: s.lastEventAt, lastError: s.lastError, objectCount: s.objectCount, relists: s.relists, restarts: s.restarts, lagSeconds: s.lagSeconds })),
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+    };
+  }
+}

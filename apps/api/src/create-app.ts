@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import type { INestApplication, LogLevel as NestLogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import type { AppConfig, LogLevel } from './config/app-config.js';
+
+const NEST_LEVELS: Record<LogLevel, NestLogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+/** Builds the application (not listening): shared by main.ts and the integration tests. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: NEST_LEVELS[config.logLevel],
+    cors: config.corsOrigins.length ? { origin: [...config.corsOrigins], credentials: true } : false,
+  });
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api/v1', { exclude: ['healthz', 'readyz', 'metrics'] });
+  app.enableShutdownHooks();
+  const openapi = new DocumentBuilder()
+    .setTitle('Switchboard API')
+    .setDescription('Multi-cluster service catalog for Kubernetes networking. GraphQL lives at /graphql.')
+    .setVersion(config.version)
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+  return app;
+}

@@ -1,0 +1,25 @@
+import type { ErrorCode, FieldIssue } from './error-codes.js';
+
+/**
+ * An error the user is meant to see: stable code, plain message, and for input
+ * problems every field at fault. Mapped to HTTP and GraphQL in one filter.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: readonly FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError('NOT_FOUND', `${what} not found`);
+  }
+
+  static validation(details: readonly FieldIssue[], message?: string): DomainError {
+    const summary = message ?? (details.length === 1 ? `${details[0]!.field}: ${details[0]!.message}` : `${details.length} fields are invalid`);
+    return new DomainError('VALIDATION_FAILED', summary, details);
+  }
+}

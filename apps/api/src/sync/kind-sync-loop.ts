@@ -1,0 +1,274 @@
+import { Logger } from '@nestjs/common';
+import { Watch } from '@kubernetes/client-node';
+import { type CatalogRecord, normalize } from '@switchboard/k8s-model';
+import type { ChangeFeed } from '../change-feed/change-feed.service.js';
+import type { ClusterTarget } from '../clusters/cluster-directory.js';
+import type { CatalogWriterRepository, Deletion } from './catalog-writer.repository.js';
+import type { KindSpec } from './kind-specs.js';
+import { getJson, KubeHttpError } from './kube-http.js';
+import type { SyncMetrics } from './sync-metrics.js';
+import type { SyncStateRepository, SyncStatus } from './sync-state.repository.js';
+
+/** The list/watch history is gone (410): relist. */
+class GoneError extends Error {}
+
+export interface LoopDeps {
+  writer: CatalogWriterRepository;
+  states: SyncStateRepository;
+  feed: ChangeFeed;
+  metrics: SyncMetrics;
+  pageSize: number;
+  watchIdleMs: number;
+  /** Events are written in batches of at most this many, or after this long. */
+  batchSize: number;
+  batchDelayMs: number;
+}
+
+interface RawObject {
+  metadata?: { name?: string; namespace?: string; uid?: string; resourceVersion?: string };
+}
+
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * Mirrors one kind of one cluster: paginated list, then watch from the list's
+ * version with bookmarks. 410 → relist (deleting what vanished); any other failure
+ * → capped, jittered backoff; a watch silent past the idle limit is restarted.
+ * Never stops by itself; only stop() ends it.
+ */
+export class KindSyncLoop {
+  private readonly logger: Logger;
+  private rv: string | null = null;
+  private stopped = false;
+  private abortWatch: (() => void) | undefined;
+  private wake: (() => void) | undefined;
+  private everReady = false;
+
+  constructor(
+    private readonly target: ClusterTarget,
+    private readonly spec: KindSpec,
+    private readonly deps: LoopDeps,
+  ) {
+    this.logger = new Logger(`Sync ${target.name}/${spec.kind}`);
+  }
+
+  start(): Promise<void> {
+    return this.run();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.abortWatch?.();
+    this.wake?.();
+  }
+
+  /** Relist now (a user asked for a full resync). */
+  resync(): void {
+    this.rv = null;
+    this.abortWatch?.();
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    let attempt = 0;
+    while (!this.stopped) {
+      try {
+        if (this.rv === null) {
+          await this.state({ status: 'SYNCING' });
+          this.rv = await this.relist();
+          this.everReady = true;
+          attempt = 0;
+        }
+        await this.watch();
+        this.deps.metrics.restarts.inc({ cluster: this.target.name, kind: this.spec.kind });
+        attempt = 0;
+      } catch (err) {
+        if (this.stopped) break;
+        if (err instanceof GoneError) {
+          this.rv = null;
+          this.deps.metrics.relists.inc({ cluster: this.target.name, kind: this.spec.kind });
+          await this.state({ relistsDelta: 1 }).catch(() => undefined);
+          continue;
+        }
+        attempt++;
+        this.deps.metrics.restarts.inc({ cluster: this.target.name, kind: this.spec.kind });
+        const message = describe(err);
+        this.deps.metrics.errors.inc({ cluster: this.target.name, kind: this.spec.kind });
+        const status: SyncStatus = this.everReady && attempt < 5 ? 'DEGRADED' : 'ERROR';
+        await this.state({ status, lastError: message, restartsDelta: 1 }).catch(() => undefined);
+        const retryAfter = err instanceof KubeHttpError && err.retryAfterSeconds ? err.retryAfterSeconds * 1000 : 0;
+        const delay = Math.max(retryAfter, Math.min(MAX_BACKOFF_MS, 200 * 2 ** Math.min(attempt, 8)) * (0.5 + Math.random()));
+        if (attempt === 1 || attempt % 10 === 0) this.logger.warn(`${message}; retrying in ${Math.round(delay)} ms (attempt ${attempt})`);
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  private async relist(): Promise<string> {
+    const uids: string[] = [];
+    let token: string | undefined;
+    let rv = '';
+    do {
+      let page: { metadata?: { resourceVersion?: string; continue?: string }; items?: RawObject[] };
+      try {
+        page = await getJson(this.target.kubeConfig, this.spec.path, { limit: this.deps.pageSize, continue: token }, 30_000);
+      } catch (err) {
+        if (err instanceof KubeHttpError && err.statusCode === 410) throw new GoneError(err.message);
+        throw err;
+      }
+      const records: CatalogRecord[] = [];
+      for (const item of page.items ?? []) {
+        const r = this.normalize(item);
+        if (r) {
+          records.push(r.record);
+          uids.push(r.uid);
+        }
+      }
+      if (records.length) await this.deps.writer.apply(this.target.id, this.spec.kind, records, []);
+      rv = page.metadata?.resourceVersion ?? rv;
+      token = page.metadata?.continue || undefined;
+    } while (token && !this.stopped);
+    const removed = await this.deps.writer.deleteMissing(this.target.id, this.spec.kind, uids);
+    await this.state({ status: 'READY', resourceVersion: rv, lastListAt: new Date(), lastError: null, objectCount: uids.length });
+    await this.deps.feed.publish({ cluster: this.target.name, kind: this.spec.kind, op: 'RELIST', objects: [] });
+    if (removed) this.logger.log(`relist removed ${removed} object(s) deleted while not watching`);
+    return rv;
+  }
+
+  /** Resolves when the server ends the watch cleanly; throws GoneError on 410 and anything else on failure. */
+  private watch(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const pending: { type: string; obj: RawObject; at: number }[] = [];
+      let flushing: Promise<void> = Promise.resolve();
+      let timer: NodeJS.Timeout | undefined;
+      let idle: NodeJS.Timeout | undefined;
+      let finished = false;
+      let controller: AbortController | undefined;
+
+      const finish = (err?: unknown) => {
+        if (finished) return;
+        finished = true;
+        clearTimeout(timer);
+        clearTimeout(idle);
+        this.abortWatch = undefined;
+        controller?.abort();
+        // Everything received is written before the loop goes on.
+        void flushing.then(() => flush()).then(() => (err ? reject(err) : resolve()), reject);
+      };
+      const resetIdle = () => {
+        clearTimeout(idle);
+        idle = setTimeout(() => finish(new Error(`watch silent for ${this.deps.watchIdleMs / 1000}s; restarting it`)), this.deps.watchIdleMs);
+      };
+      const flush = async () => {
+        clearTimeout(timer);
+        timer = undefined;
+        const batch = pending.splice(0);
+        if (!batch.length) return;
+        const upserts: CatalogRecord[] = [];
+        const deletes: Deletion[] = [];
+        const touched: string[] = [];
+        // Apply in arrival (= resourceVersion) order: flush upserts before a delete of the same key.
+        const commit = async () => {
+          if (upserts.length || deletes.length) await this.deps.writer.apply(this.target.id, this.spec.kind, upserts.splice(0), deletes.splice(0));
+        };
+        for (const e of batch) {
+          const m = e.obj.metadata ?? {};
+          touched.push(m.namespace ? `${m.namespace}/${m.name}` : `${m.name}`);
+          if (e.type === 'DELETED') {
+            if (m.name && m.uid) {
+              await commit();
+              deletes.push({ namespace: m.namespace, name: m.name, uid: m.uid });
+            }
+          } else {
+            const r = this.normalize(e.obj);
+            if (r) {
+              if (deletes.length) await commit();
+              upserts.push(r.record);
+            }
+          }
+        }
+        await commit();
+        const newest = batch.at(-1)!;
+        this.rv = newest.obj.metadata?.resourceVersion ?? this.rv;
+        const lag = (Date.now() - batch[0]!.at) / 1000;
+        this.deps.metrics.applied.inc({ cluster: this.target.name, kind: this.spec.kind }, batch.length);
+        this.deps.metrics.batchSize.observe({ kind: this.spec.kind }, batch.length);
+        this.deps.metrics.lag.observe({ cluster: this.target.name, kind: this.spec.kind }, lag);
+        await this.state({ resourceVersion: this.rv, lastEventAt: new Date(), lagSeconds: lag, objectCount: await this.deps.writer.count(this.target.id, this.spec.kind) });
+        await this.deps.feed.publish({ cluster: this.target.name, kind: this.spec.kind, op: batch.some((b) => b.type === 'DELETED') ? 'DELETE' : 'UPSERT', objects: [...new Set(touched)] });
+      };
+      const schedule = () => {
+        if (pending.length >= this.deps.batchSize) {
+          flushing = flushing.then(flush).catch((err) => finish(err));
+        } else if (!timer) {
+          timer = setTimeout(() => {
+            flushing = flushing.then(flush).catch((err) => finish(err));
+          }, this.deps.batchDelayMs);
+        }
+      };
+
+      resetIdle();
+      new Watch(this.target.kubeConfig)
+        .watch(
+          this.spec.path,
+          { resourceVersion: this.rv ?? undefined, allowWatchBookmarks: true, timeoutSeconds: 240 + Math.floor(Math.random() * 120) },
+          (type, obj: RawObject & { code?: number; message?: string }) => {
+            if (finished) return;
+            resetIdle();
+            if (type === 'BOOKMARK') {
+              this.rv = obj.metadata?.resourceVersion ?? this.rv;
+              return;
+            }
+            if (type === 'ERROR') {
+              finish(obj.code === 410 ? new GoneError(obj.message ?? 'Expired') : new Error(`watch error ${obj.code}: ${obj.message}`));
+              return;
+            }
+            pending.push({ type, obj, at: Date.now() });
+            schedule();
+          },
+          (err: (Error & { statusCode?: number }) | null) => {
+            if (err && err.statusCode === 410) finish(new GoneError(err.message));
+            else if (err && err.name !== 'AbortError') finish(err);
+            else finish();
+          },
+        )
+        .then((c) => {
+          controller = c;
+          this.abortWatch = () => finish();
+          if (finished) c.abort();
+        }, finish);
+    });
+  }
+
+  private normalize(obj: RawObject): { uid: string; record: CatalogRecord } | undefined {
+    try {
+      const n = normalize(this.spec.kind, obj);
+      return { uid: n.uid, record: n.record };
+    } catch (err) {
+      this.logger.warn(`skipped an object that cannot be read: ${describe(err)}`);
+      return undefined;
+    }
+  }
+
+  private state(change: Parameters<SyncStateRepository['update']>[2]): Promise<void> {
+    return this.deps.states.update(this.target.id, this.spec.kind, change);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
+  }
+}
+
+/** An error as a user may read it: never a token or a kubeconfig (those never reach errors here). */
+function describe(err: unknown): string {
+  if (err instanceof KubeHttpError) return `HTTP ${err.statusCode}${err.reason ? ` ${err.reason}` : ''}: ${err.message}`;
+  const e = err as { code?: string; message?: string; cause?: { code?: string } };
+  const code = e?.code ?? e?.cause?.code;
+  return `${code ? `${code}: ` : ''}${e?.message ?? String(err)}`.slice(0, 500);
+}

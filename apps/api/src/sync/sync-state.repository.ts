@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { ResourceKind } from '@switchboard/k8s-model';
+import { DatabaseService } from '../database/database.service.js';
+
+export type SyncStatus = 'PENDING' | 'SYNCING' | 'READY' | 'DEGRADED' | 'ERROR' | 'PAUSED';
+
+export interface SyncStateChange {
+  status?: SyncStatus;
+  resourceVersion?: string | null;
+  lastListAt?: Date;
+  lastEventAt?: Date;
+  lastError?: string | null;
+  objectCount?: number;
+  relistsDelta?: number;
+  restartsDelta?: number;
+  lagSeconds?: number;
+}
+
+@Injectable()
+export class SyncStateRepository {
+  constructor(private readonly database: DatabaseService) {}
+
+  async update(clusterId: string, kind: ResourceKind, c: SyncStateChange): Promise<void> {
+    await this.database.prisma.clusterSyncState.upsert({
+      where: { clusterId_kind: { clusterId, kind } },
+      create: {
+        clusterId,
+        kind,
+        status: c.status ?? 'PENDING',
+        resourceVersion: c.resourceVersion ?? null,
+        lastListAt: c.lastListAt,
+        lastEventAt: c.lastEventAt,
+        lastError: c.lastError ?? null,
+        lastErrorAt: c.lastError ? new Date() : null,
+        objectCount: c.objectCount ?? 0,
+        relists: c.relistsDelta ?? 0,
+        restarts: c.restartsDelta ?? 0,
+        lagSeconds: c.lagSeconds,
+      },
+      update: {
+        ...(c.status ? { status: c.status } : {}),
+        ...(c.resourceVersion !== undefined ? { resourceVersion: c.resourceVersion } : {}),
+        ...(c.lastListAt ? { lastListAt: c.lastListAt } : {}),
+        ...(c.lastEventAt ? { lastEventAt: c.lastEventAt } : {}),
+        ...(c.lastError !== undefined ? { lastError: c.lastError, ...(c.lastError ? { lastErrorAt: new Date() } : {}) } : {}),
+        ...(c.objectCount !== undefined ? { objectCount: c.objectCount } : {}),
+        ...(c.relistsDelta ? { relists: { increment: c.relistsDelta } } : {}),
+        ...(c.restartsDelta ? { restarts: { increment: c.restartsDelta } } : {}),
+        ...(c.lagSeconds !== undefined ? { lagSeconds: c.lagSeconds } : {}),
+      },
+    });
+  }
+}

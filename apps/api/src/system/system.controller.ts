@@ -1,0 +1,16 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SystemInfo } from './dto/system-info.model.js';
+import { SystemService } from './system.service.js';
+
+@ApiTags('system')
+@Controller('system')
+export class SystemController {
+  constructor(private readonly system: SystemService) {}
+
+  @Get()
+  @ApiOkResponse({ type: SystemInfo })
+  info(): Promise<SystemInfo> {
+    return this.system.info();
+  }
+}

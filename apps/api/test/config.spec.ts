@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../src/config/config-error.js';
+import { loadConfig } from '../src/config/load-config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database in the data folder, port 4000, demo auto', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c.port).toBe(4000);
+    expect(c.dataDir).toBe('/srv/app/.data');
+    expect(c.database).toEqual({ kind: 'pglite', dir: '/srv/app/.data/pglite' });
+    expect(c.demo).toBe('auto');
+    expect(c.role).toBe('all');
+    expect(c.secretKey).toBeNull();
+    expect(c.logLevel).toBe('info');
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/sb' });
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgresql://u:p@db:5432/sb' });
+  });
+
+  it('accepts a hex or base64 secret key of 32 bytes', () => {
+    const hex = 'ab'.repeat(32);
+    expect(loadConfig({ SWITCHBOARD_SECRET_KEY: hex }).secretKey?.length).toBe(32);
+    expect(loadConfig({ SWITCHBOARD_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).secretKey?.length).toBe(32);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT', 'must be a whole number, got "eighty"'],
+    [{ PORT: '70000' }, 'PORT', 'must be between 1 and 65535, got 70000'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'must be one of error, warn, info, debug, got "loud"'],
+    [{ ROLE: 'worker' }, 'ROLE', 'must be one of api, sync, all, got "worker"'],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL', 'must use postgresql://'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL', 'must be a URL'],
+    [{ SWITCHBOARD_SECRET_KEY: 'short' }, 'SWITCHBOARD_SECRET_KEY', 'must be 32 bytes'],
+    [{ SWITCHBOARD_DEMO: 'maybe' }, 'SWITCHBOARD_DEMO', 'must be 0, 1 or auto'],
+    [{ CORS_ORIGINS: 'https://ok.example, nope' }, 'CORS_ORIGINS', '"nope" is not a URL'],
+    [{ DATABASE_CONNECT_TIMEOUT: '-1' }, 'DATABASE_CONNECT_TIMEOUT', 'must be a whole number'],
+  ])('rejects %o naming %s', (env, variable, problem) => {
+    let err: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).variable).toBe(variable);
+    expect((err as Error).message).toContain(`Invalid configuration: ${variable} `);
+    expect((err as Error).message).toContain(problem);
+  });
+
+  it('never echoes a database password in its errors', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:hunter2@db/x' })).toThrow(/^(?!.*hunter2)/s);
+  });
+});

@@ -1,0 +1,7 @@
+export * from './types.js';
+export { LAST_APPLIED_ANNOTATION } from './common.js';
+export { serviceManifest, serviceInputFromRecord, mergeServiceChange, serviceUpdateManifest } from './service-manifest.js';
+export { ingressManifest, ingressManifestFromRecord, serviceBackend } from './ingress-manifest.js';
+export { planExpose, exposedPort, type ExposePlanOptions } from './expose-plan.js';
+export { planUnexpose, validateUnexposeInput, type UnexposeInput, type UnexposePlanOptions } from './unexpose-plan.js';
+export { restoreService, restoreIngress } from './restore.js';

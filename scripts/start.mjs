@@ -1,0 +1,87 @@
+// `npm start`: builds what changed, then runs the API (port PORT, default 4000) and
+// the dashboard (port WEB_PORT, default 3000) side by side until Ctrl-C. With nothing
+// configured the API uses its embedded database and starts demo clusters.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const apiPort = process.env.PORT || '4000';
+const webPort = process.env.WEB_PORT || '3000';
+
+function step(label, cmd, args, env = {}) {
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) {
+    console.error(`[start] ${label} failed (exit ${r.status ?? r.signal}); nothing was started.`);
+    process.exit(r.status ?? 1);
+  }
+  console.log(`[start] ${label} done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+}
+
+/** Hash of every source file under the given folders: rebuild the dashboard only when it changed. */
+function sourceHash(dirs) {
+  const h = createHash('sha256');
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (['node_modules', '.next', 'dist'].includes(e.name)) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(p).update(String(statSync(p).mtimeMs)).update(readFileSync(p));
+    }
+  };
+  dirs.forEach((d) => walk(path.join(root, d)));
+  return h.digest('hex');
+}
+
+step('prisma client', process.execPath, ['scripts/prisma-generate.mjs']);
+step('API build', bin('tsc'), ['-b', 'apps/api/tsconfig.app.json']);
+const webHash = sourceHash(['apps/web', 'libs/k8s-model/src']);
+const stamp = path.join(root, 'apps/web/.next/.source-hash');
+if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== webHash) {
+  step('dashboard build', bin('next'), ['build', 'apps/web'], { NEXT_TELEMETRY_DISABLED: '1' });
+  writeFileSync(stamp, webHash);
+}
+
+const children = [];
+function run(name, cmd, args, env) {
+  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = (stream, out) => {
+    let buf = '';
+    stream.on('data', (d) => {
+      buf += d;
+      const lines = buf.split('\n');
+      buf = lines.pop();
+      for (const line of lines) out.write(`[${name}] ${line}\n`);
+    });
+  };
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
+  child.on('exit', (code, signal) => {
+    if (shuttingDown) return;
+    console.error(`[start] ${name} exited (${signal ?? code}); stopping.`);
+    shutdown(code ?? 1);
+  });
+  children.push(child);
+}
+
+let shuttingDown = false;
+function shutdown(code) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  for (const c of children) c.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 5000).unref();
+  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(() => process.exit(code));
+}
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
+run('api', process.execPath, ['apps/api/dist/main.js'], { PORT: apiPort });
+run('web', bin('next'), ['start', 'apps/web', '-p', webPort], {
+  NEXT_TELEMETRY_DISABLED: '1',
+  SWITCHBOARD_API_URL: process.env.SWITCHBOARD_API_URL || `http://localhost:${apiPort}`,
+});
+console.log(`[start] dashboard on http://localhost:${webPort}, API on http://localhost:${apiPort} (GraphQL /graphql). Ctrl-C stops both.`);
