@@ -6,6 +6,7 @@ import { CatalogModule } from './catalog/catalog.module.js';
 import { ChangeFeedModule } from './change-feed/change-feed.module.js';
 import { ClustersModule } from './clusters/clusters.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { SelfServiceModule } from './self-service/self-service.module.js';
 import { SyncModule } from './sync/sync.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         ClustersModule,
         SyncModule,
         DemoModule,
+        SelfServiceModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorsFilter }],
     };

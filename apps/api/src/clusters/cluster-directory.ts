@@ -85,6 +85,12 @@ export class ClusterDirectory implements OnApplicationBootstrap, OnApplicationSh
     return this.toTarget(c);
   }
 
+  /** By name or id; undefined when no such cluster is registered. */
+  async find(ref: string): Promise<ClusterTarget | undefined> {
+    const c = await this.repo.find(ref);
+    return c ? this.get(c.id) : undefined;
+  }
+
   onChange(listener: (e: ClusterChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

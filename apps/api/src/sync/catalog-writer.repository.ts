@@ -22,11 +22,16 @@ export interface Deletion {
 export class CatalogWriterRepository {
   constructor(private readonly database: DatabaseService) {}
 
-  /** Applies one batch in order: upserts and deletes of one cluster × kind. */
-  async apply(clusterId: string, kind: ResourceKind, upserts: CatalogRecord[], deletes: Deletion[]): Promise<void> {
+  /**
+   * Applies one batch in order: upserts and deletes of one cluster × kind.
+   * `skipOlder` (write-through of a mutation's answer, which can arrive after the
+   * watch already wrote a newer version): never replace a row with an older
+   * resourceVersion of the same object.
+   */
+  async apply(clusterId: string, kind: ResourceKind, upserts: CatalogRecord[], deletes: Deletion[], opts: { skipOlder?: boolean } = {}): Promise<void> {
     const spec = specOf(kind);
     await this.database.prisma.$transaction(async (tx) => {
-      if (upserts.length) await upsert(tx as unknown as Tx, spec, clusterId, upserts);
+      if (upserts.length) await upsert(tx as unknown as Tx, spec, clusterId, upserts, opts.skipOlder ?? false);
       if (deletes.length) await remove(tx as unknown as Tx, spec, clusterId, deletes);
     });
   }
@@ -47,7 +52,7 @@ export class CatalogWriterRepository {
   }
 }
 
-async function upsert(tx: Tx, kind: KindSpec, clusterId: string, records: CatalogRecord[]): Promise<void> {
+async function upsert(tx: Tx, kind: KindSpec, clusterId: string, records: CatalogRecord[], skipOlder: boolean): Promise<void> {
   const spec = kind.spec;
   // Last write wins inside a batch (events arrive in resourceVersion order).
   const byKey = new Map<string, CatalogRecord>();
@@ -60,7 +65,7 @@ async function upsert(tx: Tx, kind: KindSpec, clusterId: string, records: Catalo
     `INSERT INTO ${q(spec.table)} ("clusterId", ${cols.map(q).join(', ')})
        SELECT $1::uuid, ${cols.map((c) => `x.${q(c)}`).join(', ')} FROM jsonb_to_recordset($2::jsonb) AS x(${defs})
      ON CONFLICT ("clusterId", ${spec.key.map(q).join(', ')}) DO UPDATE SET ${updates.join(', ')}, "syncedAt" = now()
-       WHERE ${q(spec.table)}.uid IS DISTINCT FROM EXCLUDED.uid OR ${q(spec.table)}."resourceVersion" IS DISTINCT FROM EXCLUDED."resourceVersion"
+       WHERE (${q(spec.table)}.uid IS DISTINCT FROM EXCLUDED.uid OR ${q(spec.table)}."resourceVersion" IS DISTINCT FROM EXCLUDED."resourceVersion")${skipOlder ? olderGuard(q(spec.table)) : ''}
      RETURNING id::text AS id, ${spec.key.map(q).join(', ')}`,
     clusterId,
     JSON.stringify(rows.map((r) => pick(r as unknown as Record<string, unknown>, cols))),
@@ -112,6 +117,11 @@ async function remove(tx: Tx, kind: KindSpec, clusterId: string, deletes: Deleti
     );
   }
 }
+
+/** resourceVersions are opaque, but numeric ones (etcd's, kube-sim's) can be ordered. */
+const olderGuard = (t: string) => `
+         AND NOT (${t}.uid = EXCLUDED.uid AND ${t}."resourceVersion" ~ '^[0-9]+$' AND EXCLUDED."resourceVersion" ~ '^[0-9]+$'
+                  AND ${t}."resourceVersion"::numeric > EXCLUDED."resourceVersion"::numeric)`;
 
 function pick(o: Record<string, unknown>, cols: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};

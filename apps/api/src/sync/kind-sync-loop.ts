@@ -5,7 +5,7 @@ import type { ChangeFeed } from '../change-feed/change-feed.service.js';
 import type { ClusterTarget } from '../clusters/cluster-directory.js';
 import type { CatalogWriterRepository, Deletion } from './catalog-writer.repository.js';
 import type { KindSpec } from './kind-specs.js';
-import { getJson, KubeHttpError } from './kube-http.js';
+import { getJson, KubeHttpError } from '../kube/kube-http.js';
 import type { SyncMetrics } from './sync-metrics.js';
 import type { SyncStateRepository, SyncStatus } from './sync-state.repository.js';
 

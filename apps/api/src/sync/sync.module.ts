@@ -11,6 +11,6 @@ import { SyncSupervisor } from './sync-supervisor.service.js';
   imports: [ClustersModule],
   providers: [CatalogWriterRepository, LeaseRepository, SyncStateRepository, SyncMetrics, SyncSupervisor],
   controllers: [MetricsController],
-  exports: [SyncSupervisor],
+  exports: [SyncSupervisor, CatalogWriterRepository],
 })
 export class SyncModule {}

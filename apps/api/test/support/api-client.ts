@@ -10,10 +10,10 @@ export async function gql<T = any>(api: RunningApp, query: string, variables: Re
   return { status: res.status, data: body.data, errors: body.errors };
 }
 
-export async function rest<T = any>(api: RunningApp, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function rest<T = any>(api: RunningApp, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
   const res = await fetch(`${api.url}/api/v1${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

@@ -5,3 +5,4 @@ export { ingressManifest, ingressManifestFromRecord, serviceBackend } from './in
 export { planExpose, exposedPort, type ExposePlanOptions } from './expose-plan.js';
 export { planUnexpose, validateUnexposeInput, type UnexposeInput, type UnexposePlanOptions } from './unexpose-plan.js';
 export { restoreService, restoreIngress } from './restore.js';
+export { ingressUpdateManifest, ingressInputFromRecord, type IngressChange } from './ingress-update.js';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IngressDetailView } from './ingress-detail.view.js';
 import { DiagnosticsModule } from '../diagnostics/diagnostics.module.js';
 import { RelatedModule } from '../related/related.module.js';
 import { IngressesController } from './ingresses.controller.js';
@@ -8,8 +9,8 @@ import { IngressesService } from './ingresses.service.js';
 
 @Module({
   imports: [RelatedModule, DiagnosticsModule],
-  providers: [IngressesRepository, IngressesService, IngressesResolver],
+  providers: [IngressDetailView, IngressesRepository, IngressesService, IngressesResolver],
   controllers: [IngressesController],
-  exports: [IngressesService, IngressesRepository],
+  exports: [IngressDetailView, IngressesService, IngressesRepository],
 })
 export class IngressesModule {}

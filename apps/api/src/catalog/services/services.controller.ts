@@ -1,17 +1,14 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { DiagnosticsService } from '../diagnostics/diagnostics.service.js';
 import { RelatedLoadersFactory } from '../related/related-loaders.js';
-import type { Diagnostic } from '../shared/diagnostic.model.js';
 import { AccessUrl } from '../shared/access-url.model.js';
 import { queryList, queryOne } from '../shared/query-params.js';
 import { ServicePage } from './dto/service-connection.model.js';
 import { ServiceModel } from './dto/service.model.js';
-import { toServiceModel } from './dto/to-service-model.js';
 import type { ServiceSort } from './catalog-service.js';
+import { ServiceDetailView } from './service-detail.view.js';
 import { ServicesService } from './services.service.js';
-
 
 @ApiTags('services')
 @Controller()
@@ -19,7 +16,7 @@ export class ServicesController {
   constructor(
     private readonly services: ServicesService,
     private readonly loaders: RelatedLoadersFactory,
-    private readonly diagnostics: DiagnosticsService,
+    private readonly detail: ServiceDetailView,
   ) {}
 
   @Get('services')
@@ -48,23 +45,14 @@ export class ServicesController {
       first: limit === undefined ? undefined : Number(limit),
       after: one('cursor'),
     });
-    const loaders = this.loaders.for(req);
-    const items = await Promise.all(
-      page.items.map(async (s) => {
-        const [accessUrls, diagnostics] = await Promise.all([this.services.accessUrls(s, loaders), this.diagnostics.forService(s, loaders)]);
-        return { ...strip(toServiceModel(s)), accessUrls: accessUrls as AccessUrl[], diagnostics: diagnostics as Diagnostic[] };
-      }),
-    );
+    const items = await Promise.all(page.items.map((s) => this.detail.render(s, req)));
     return { items, totalCount: page.totalCount, nextCursor: page.hasNextPage ? page.endCursor : null };
   }
 
   @Get('clusters/:cluster/namespaces/:namespace/services/:name')
   @ApiOkResponse({ type: ServiceModel })
   async get(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Req() req: Request): Promise<ServiceModel> {
-    const s = await this.services.get(cluster, namespace, name);
-    const loaders = this.loaders.for(req);
-    const [accessUrls, diagnostics] = await Promise.all([this.services.accessUrls(s, loaders), this.diagnostics.forService(s, loaders)]);
-    return { ...strip(toServiceModel(s)), accessUrls: accessUrls as AccessUrl[], diagnostics: diagnostics as Diagnostic[] };
+    return this.detail.render(await this.services.get(cluster, namespace, name), req);
   }
 
   @Get('clusters/:cluster/namespaces/:namespace/services/:name/urls')
@@ -73,9 +61,4 @@ export class ServicesController {
     const s = await this.services.get(cluster, namespace, name);
     return (await this.services.accessUrls(s, this.loaders.for(req))) as AccessUrl[];
   }
-}
-
-function strip<T extends { _source: unknown }>(m: T): Omit<T, '_source'> {
-  const { _source, ...rest } = m;
-  return rest;
 }

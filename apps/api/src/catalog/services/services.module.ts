@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ServiceDetailView } from './service-detail.view.js';
 import { DiagnosticsModule } from '../diagnostics/diagnostics.module.js';
 import { RelatedModule } from '../related/related.module.js';
 import { ServicesController } from './services.controller.js';
@@ -8,8 +9,8 @@ import { ServicesService } from './services.service.js';
 
 @Module({
   imports: [RelatedModule, DiagnosticsModule],
-  providers: [ServicesRepository, ServicesService, ServicesResolver],
+  providers: [ServiceDetailView, ServicesRepository, ServicesService, ServicesResolver],
   controllers: [ServicesController],
-  exports: [ServicesService, ServicesRepository],
+  exports: [ServiceDetailView, ServicesService, ServicesRepository],
 })
 export class ServicesModule {}

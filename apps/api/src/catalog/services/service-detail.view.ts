@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { DiagnosticsService } from '../diagnostics/diagnostics.service.js';
+import { RelatedLoadersFactory } from '../related/related-loaders.js';
+import type { AccessUrl } from '../shared/access-url.model.js';
+import type { Diagnostic } from '../shared/diagnostic.model.js';
+import type { CatalogService } from './catalog-service.js';
+import type { ServiceModel } from './dto/service.model.js';
+import { toServiceModel } from './dto/to-service-model.js';
+import { ServicesService } from './services.service.js';
+
+/** A service as REST returns it: the model with its access URLs and diagnostics filled in. */
+@Injectable()
+export class ServiceDetailView {
+  constructor(
+    private readonly services: ServicesService,
+    private readonly loaders: RelatedLoadersFactory,
+    private readonly diagnostics: DiagnosticsService,
+  ) {}
+
+  /** `scope` keys the per-request DataLoaders (the request object). */
+  async render(s: CatalogService, scope: object): Promise<ServiceModel> {
+    const loaders = this.loaders.for(scope);
+    const [accessUrls, diagnostics] = await Promise.all([this.services.accessUrls(s, loaders), this.diagnostics.forService(s, loaders)]);
+    const { _source, ...model } = toServiceModel(s);
+    return { ...model, accessUrls: accessUrls as AccessUrl[], diagnostics: diagnostics as Diagnostic[] } as ServiceModel;
+  }
+}

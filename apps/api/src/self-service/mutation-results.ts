@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { IngressDetailView } from '../catalog/ingresses/ingress-detail.view.js';
+import { IngressesService } from '../catalog/ingresses/ingresses.service.js';
+import { toIngressModel } from '../catalog/ingresses/dto/to-ingress-model.js';
+import { ServiceDetailView } from '../catalog/services/service-detail.view.js';
+import { ServicesService } from '../catalog/services/services.service.js';
+import { toServiceModel } from '../catalog/services/dto/to-service-model.js';
+import { DomainError } from '../errors/domain-error.js';
+import type { ChangeActionEnum, IngressMutationResult, ServiceMutationResult } from './dto/mutation-result.model.js';
+import type { MutationOutcome } from './mutation-outcome.js';
+
+/**
+ * Turns a mutation's outcome into its answer: the object read back from the catalog
+ * (written through on success), so the caller immediately sees where it is reachable.
+ * `scope` given → the REST shape with URLs and diagnostics filled in; otherwise the
+ * GraphQL model whose fields resolve on demand.
+ */
+@Injectable()
+export class MutationResults {
+  constructor(
+    private readonly services: ServicesService,
+    private readonly ingresses: IngressesService,
+    private readonly serviceDetail: ServiceDetailView,
+    private readonly ingressDetail: IngressDetailView,
+  ) {}
+
+  async service(o: MutationOutcome, scope?: object): Promise<ServiceMutationResult> {
+    const found = this.shows(o) ? await orNull(this.services.get(o.cluster, o.namespace, o.name)) : null;
+    const service = found ? (scope ? await this.serviceDetail.render(found, scope) : toServiceModel(found)) : null;
+    return { ...base(o), service };
+  }
+
+  async ingress(o: MutationOutcome, scope?: object): Promise<IngressMutationResult> {
+    const found = this.shows(o) ? await orNull(this.ingresses.get(o.cluster, o.namespace, o.name)) : null;
+    const ingress = found ? (scope ? await this.ingressDetail.render(found, scope) : toIngressModel(found)) : null;
+    return { ...base(o), ingress };
+  }
+
+  private shows(o: MutationOutcome): boolean {
+    return !o.dryRun && !o.deleted;
+  }
+}
+
+function base(o: MutationOutcome) {
+  return {
+    dryRun: o.dryRun,
+    replayed: o.replayed,
+    deleted: o.deleted,
+    changes: o.changes.map((c) => ({ ...c, action: c.action as ChangeActionEnum })),
+    notes: o.notes,
+  };
+}
+
+/** Not in the catalog (yet, or any more): the answer says so with null, not an error. */
+async function orNull<T>(p: Promise<T>): Promise<T | null> {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'NOT_FOUND') return null;
+    throw err;
+  }
+}

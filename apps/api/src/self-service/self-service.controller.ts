@@ -1,0 +1,98 @@
+import { Body, Controller, Delete, Headers, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { ExposeRequest, IngressUpdate, ServiceChange } from './self-service.service.js';
+import { SelfServiceService } from './self-service.service.js';
+import { IngressMutationResult, ServiceMutationResult } from './dto/mutation-result.model.js';
+import { MutationResults } from './mutation-results.js';
+import type { MutationOutcome } from './mutation-outcome.js';
+import { bodyObject, restOptions } from './rest-options.js';
+import { CREATE_INGRESS_BODY, CREATE_SERVICE_BODY, EXPOSE_BODY, UNEXPOSE_BODY, UPDATE_INGRESS_BODY, UPDATE_SERVICE_BODY } from './rest-schemas.js';
+import type { UnexposeInput } from '@switchboard/k8s-model';
+
+type Q = Record<string, string | string[] | undefined>;
+const NS = 'clusters/:cluster/namespaces/:namespace';
+
+/** A create answers 201; a dry run or a replay of an earlier create changed nothing now: 200. */
+function created(res: Response, o: MutationOutcome): void {
+  res.status(o.dryRun || o.replayed ? 200 : 201);
+}
+
+@ApiTags('self-service')
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer instead of acting twice (24 h)' })
+@ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'], description: "The cluster's server-side dry run: manifests and diffs, nothing changed" })
+@Controller()
+export class SelfServiceController {
+  constructor(
+    private readonly selfService: SelfServiceService,
+    private readonly results: MutationResults,
+  ) {}
+
+  @Post(`${NS}/services`)
+  @ApiBody({ schema: CREATE_SERVICE_BODY })
+  @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
+  @ApiOkResponse({ type: ServiceMutationResult })
+  async createService(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ServiceMutationResult> {
+    const o = await this.selfService.createService({ cluster, namespace }, bodyObject(body), restOptions(q, key));
+    created(res, o);
+    return this.results.service(o, req);
+  }
+
+  @Patch(`${NS}/services/:name`)
+  @ApiBody({ schema: UPDATE_SERVICE_BODY })
+  @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
+  @ApiOkResponse({ type: ServiceMutationResult })
+  async updateService(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<ServiceMutationResult> {
+    return this.results.service(await this.selfService.updateService({ cluster, namespace, name }, bodyObject(body) as ServiceChange, restOptions(q, key)), req);
+  }
+
+  @Delete(`${NS}/services/:name`)
+  @ApiQuery({ name: 'resourceVersion', required: false })
+  @ApiOkResponse({ type: ServiceMutationResult })
+  async deleteService(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<ServiceMutationResult> {
+    return this.results.service(await this.selfService.deleteService({ cluster, namespace, name }, restOptions(q, key)), req);
+  }
+
+  @Post(`${NS}/services/:name/expose`)
+  @ApiBody({ schema: EXPOSE_BODY })
+  @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
+  @ApiOkResponse({ type: ServiceMutationResult })
+  async expose(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ServiceMutationResult> {
+    res.status(200);
+    return this.results.service(await this.selfService.exposeService({ cluster, namespace, name }, bodyObject(body) as unknown as ExposeRequest, restOptions(q, key)), req);
+  }
+
+  @Post(`${NS}/services/:name/unexpose`)
+  @ApiBody({ schema: UNEXPOSE_BODY })
+  @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
+  @ApiOkResponse({ type: ServiceMutationResult })
+  async unexpose(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ServiceMutationResult> {
+    res.status(200);
+    return this.results.service(await this.selfService.unexposeService({ cluster, namespace, name }, bodyObject(body) as unknown as UnexposeInput, restOptions(q, key)), req);
+  }
+
+  @Post(`${NS}/ingresses`)
+  @ApiBody({ schema: CREATE_INGRESS_BODY })
+  @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
+  @ApiOkResponse({ type: IngressMutationResult })
+  async createIngress(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngressMutationResult> {
+    const o = await this.selfService.createIngress({ cluster, namespace }, bodyObject(body), restOptions(q, key));
+    created(res, o);
+    return this.results.ingress(o, req);
+  }
+
+  @Patch(`${NS}/ingresses/:name`)
+  @ApiBody({ schema: UPDATE_INGRESS_BODY })
+  @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
+  @ApiOkResponse({ type: IngressMutationResult })
+  async updateIngress(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<IngressMutationResult> {
+    return this.results.ingress(await this.selfService.updateIngress({ cluster, namespace, name }, bodyObject(body) as IngressUpdate, restOptions(q, key)), req);
+  }
+
+  @Delete(`${NS}/ingresses/:name`)
+  @ApiQuery({ name: 'resourceVersion', required: false })
+  @ApiOkResponse({ type: IngressMutationResult })
+  async deleteIngress(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<IngressMutationResult> {
+    return this.results.ingress(await this.selfService.deleteIngress({ cluster, namespace, name }, restOptions(q, key)), req);
+  }
+}

@@ -1,0 +1,329 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  type ExposeInput,
+  type IngressChange,
+  type IngressInput,
+  type IngressRecord,
+  ingressManifest,
+  type Manifest,
+  ingressUpdateManifest,
+  normalize,
+  planExpose,
+  planUnexpose,
+  type PlanResult,
+  type PlanStep,
+  type Refusal,
+  type ResourceKind,
+  restoreIngress,
+  restoreService,
+  type ServiceInput,
+  type ServiceRecord,
+  serviceManifest,
+  serviceUpdateManifest,
+  type UnexposeInput,
+  validateExposeInput,
+  validateIngressInput,
+  validateServiceInput,
+  validateUnexposeInput,
+} from '@switchboard/k8s-model';
+import { ChangeFeed } from '../change-feed/change-feed.service.js';
+import { ClusterDirectory, type ClusterTarget } from '../clusters/cluster-directory.js';
+import { DomainError } from '../errors/domain-error.js';
+import { CatalogWriterRepository } from '../sync/catalog-writer.repository.js';
+import { IdempotencyService } from './idempotency/idempotency.service.js';
+import { kubeWriteError } from './kube-errors.js';
+import { KubeObjects, type RawObject } from './kube-objects.js';
+import type { MutationOutcome } from './mutation-outcome.js';
+import { executePlan, type ExecutedStep } from './plan-executor.js';
+import { checkNamespaceRef, checkObjectRef, type NamespaceRef, type ObjectRef } from './refs.js';
+
+export interface MutationOptions {
+  dryRun?: boolean | null;
+  /** Take over fields other field managers own (server-side apply force). */
+  force?: boolean | null;
+  idempotencyKey?: string | null;
+  /** Who asks (the token's identity once authentication exists). */
+  actor?: string;
+}
+
+export type ServiceChange = Partial<Omit<ServiceInput, 'name'>> & { resourceVersion?: string | null };
+export type IngressUpdate = IngressChange & { resourceVersion?: string | null };
+export type ExposeRequest = ExposeInput & { ingressName?: string | null };
+
+/** What a mutation decided to write, before anything is written. */
+interface Decision {
+  kind: 'Service' | 'Ingress';
+  name: string;
+  steps: PlanStep[];
+  notes: string[];
+  deleted?: boolean;
+  /** Errors about the exposed port's node port are about the caller's `nodePort`. */
+  fieldOf?: (kubeField: string) => string;
+}
+
+interface Context {
+  target: ClusterTarget;
+  objects: KubeObjects;
+}
+
+const KIND: Record<'Service' | 'Ingress', ResourceKind> = { Service: 'SERVICE', Ingress: 'INGRESS' };
+
+/**
+ * Self-service writes (issue #6): validate everything before the cluster is touched,
+ * plan the writes with libs/k8s-model, carry them out with server-side apply as field
+ * manager `switchboard` (rolled back if a later step fails), write the answer through
+ * to the catalog, and remember the outcome under the caller's idempotency key.
+ */
+@Injectable()
+export class SelfServiceService {
+  private readonly logger = new Logger('SelfService');
+
+  constructor(
+    private readonly directory: ClusterDirectory,
+    private readonly writer: CatalogWriterRepository,
+    private readonly feed: ChangeFeed,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  createService(ref: NamespaceRef, input: unknown, opts: MutationOptions = {}): Promise<MutationOutcome> {
+    const issues = [...checkNamespaceRef(ref), ...validateServiceInput(input)];
+    if (issues.length) throw DomainError.validation(issues);
+    const svc = input as ServiceInput;
+    return this.mutate('createService', { ...ref, name: svc.name }, input, opts, async ({ objects, target }) => {
+      await this.requireNamespace(objects, target, ref.namespace, 'Service', svc.name);
+      if (await this.read(objects, target, 'Service', ref.namespace, svc.name)) throw alreadyExists(target, 'Service', ref.namespace, svc.name);
+      const manifest = serviceManifest(svc, { namespace: ref.namespace });
+      return { kind: 'Service', name: svc.name, notes: [], steps: [createStep('Service', ref.namespace, svc.name, manifest)] };
+    });
+  }
+
+  updateService(ref: ObjectRef, change: ServiceChange, opts: MutationOptions = {}): Promise<MutationOutcome> {
+    const issues = checkObjectRef(ref);
+    if (issues.length) throw DomainError.validation(issues);
+    return this.mutate('updateService', ref, change, opts, async ({ objects, target }) => {
+      const current = await this.liveService(objects, target, ref);
+      const { resourceVersion, ...fields } = change;
+      const res = serviceUpdateManifest(current, fields, { resourceVersion: resourceVersion ?? undefined });
+      if (!res.ok) throw refused(res);
+      return {
+        kind: 'Service',
+        name: ref.name,
+        notes: [],
+        steps: [
+          {
+            op: 'apply',
+            kind: 'Service',
+            namespace: ref.namespace,
+            name: ref.name,
+            manifest: res.manifest,
+            creates: false,
+            summary: `update service ${ref.namespace}/${ref.name}`,
+            undo: restoreService(current),
+          },
+        ],
+      };
+    });
+  }
+
+  deleteService(ref: ObjectRef, opts: MutationOptions & { resourceVersion?: string | null } = {}): Promise<MutationOutcome> {
+    return this.deleteObject('deleteService', 'Service', ref, opts);
+  }
+
+  exposeService(ref: ObjectRef, input: ExposeRequest, opts: MutationOptions = {}): Promise<MutationOutcome> {
+    const { ingressName, ...expose } = input ?? ({} as ExposeRequest);
+    const issues = [...checkObjectRef(ref), ...validateExposeInput(expose)];
+    if (issues.length) throw DomainError.validation(issues);
+    return this.mutate('exposeService', ref, input, opts, async ({ objects, target }) => {
+      const service = await this.liveService(objects, target, ref);
+      const ingresses = expose.via === 'INGRESS' ? await this.liveIngresses(objects, target, ref) : [];
+      const plan = planExpose(service, expose, { existingIngresses: ingresses, ingressName: ingressName ?? undefined });
+      return decided('Service', ref.name, plan, expose.via === 'INGRESS' ? undefined : (f) => (/nodePort$/.test(f) ? 'nodePort' : f.replace(/^spec\./, '')));
+    });
+  }
+
+  unexposeService(ref: ObjectRef, input: UnexposeInput, opts: MutationOptions = {}): Promise<MutationOutcome> {
+    const issues = [...checkObjectRef(ref), ...validateUnexposeInput(input)];
+    if (issues.length) throw DomainError.validation(issues);
+    return this.mutate('unexposeService', ref, input, opts, async ({ objects, target }) => {
+      const service = await this.liveService(objects, target, ref);
+      const ingresses = input.via === 'INGRESS' ? await this.liveIngresses(objects, target, ref) : [];
+      return decided('Service', ref.name, planUnexpose(service, input, { existingIngresses: ingresses }));
+    });
+  }
+
+  createIngress(ref: NamespaceRef, input: unknown, opts: MutationOptions = {}): Promise<MutationOutcome> {
+    const issues = [...checkNamespaceRef(ref), ...validateIngressInput(input)];
+    if (issues.length) throw DomainError.validation(issues);
+    const ing = input as IngressInput;
+    return this.mutate('createIngress', { ...ref, name: ing.name }, input, opts, async ({ objects, target }) => {
+      await this.requireNamespace(objects, target, ref.namespace, 'Ingress', ing.name);
+      if (await this.read(objects, target, 'Ingress', ref.namespace, ing.name)) throw alreadyExists(target, 'Ingress', ref.namespace, ing.name);
+      const manifest = ingressManifest(ing, { namespace: ref.namespace });
+      return { kind: 'Ingress', name: ing.name, notes: [], steps: [createStep('Ingress', ref.namespace, ing.name, manifest)] };
+    });
+  }
+
+  updateIngress(ref: ObjectRef, change: IngressUpdate, opts: MutationOptions = {}): Promise<MutationOutcome> {
+    const issues = checkObjectRef(ref);
+    if (issues.length) throw DomainError.validation(issues);
+    return this.mutate('updateIngress', ref, change, opts, async ({ objects, target }) => {
+      const raw = await this.read(objects, target, 'Ingress', ref.namespace, ref.name);
+      if (!raw) throw notFound(target, 'Ingress', ref);
+      const current = normalize('INGRESS', raw).record;
+      const { resourceVersion, ...fields } = change;
+      const res = ingressUpdateManifest(current, fields, { resourceVersion: resourceVersion ?? undefined });
+      if (!res.ok) throw refused(res);
+      const undo = restoreIngress(current);
+      return {
+        kind: 'Ingress',
+        name: ref.name,
+        notes: [],
+        steps: [{ op: 'apply', kind: 'Ingress', namespace: ref.namespace, name: ref.name, manifest: res.manifest, creates: false, summary: `update ingress ${ref.namespace}/${ref.name}`, undo }],
+      };
+    });
+  }
+
+  deleteIngress(ref: ObjectRef, opts: MutationOptions & { resourceVersion?: string | null } = {}): Promise<MutationOutcome> {
+    return this.deleteObject('deleteIngress', 'Ingress', ref, opts);
+  }
+
+  private deleteObject(operation: string, kind: 'Service' | 'Ingress', ref: ObjectRef, opts: MutationOptions & { resourceVersion?: string | null }): Promise<MutationOutcome> {
+    const issues = checkObjectRef(ref);
+    if (issues.length) throw DomainError.validation(issues);
+    return this.mutate(operation, ref, { resourceVersion: opts.resourceVersion ?? null }, opts, async ({ objects, target }) => {
+      const raw = await this.read(objects, target, kind, ref.namespace, ref.name);
+      if (!raw) throw notFound(target, kind, ref);
+      const uid = raw.metadata?.uid;
+      const step: PlanStep = {
+        op: 'delete',
+        kind,
+        namespace: ref.namespace,
+        name: ref.name,
+        // Never delete a newer incarnation than the one we looked at (or the caller named).
+        preconditions: { uid, ...(opts.resourceVersion ? { resourceVersion: opts.resourceVersion } : {}) },
+        creates: false,
+        summary: `delete ${kind.toLowerCase()} ${ref.namespace}/${ref.name}`,
+        undo: kind === 'Service' ? restoreService(normalize('SERVICE', raw).record) : restoreIngress(normalize('INGRESS', raw).record),
+      };
+      return { kind, name: ref.name, notes: [], steps: [step], deleted: true };
+    });
+  }
+
+  /** The common path: idempotency, cluster lookup, plan, execute, write through. */
+  private mutate(operation: string, ref: ObjectRef, request: unknown, opts: MutationOptions, decide: (ctx: Context) => Promise<Decision>): Promise<MutationOutcome> {
+    const dryRun = opts.dryRun ?? false;
+    const force = opts.force ?? false;
+    const actor = opts.actor ?? 'anonymous';
+    return this.idempotency.run(opts.idempotencyKey, actor, operation, { ref, request, dryRun, force }, async () => {
+      const target = await this.directory.find(ref.cluster);
+      if (!target) throw new DomainError('NOT_FOUND', `cluster "${ref.cluster}" not found`, [{ field: 'cluster', rule: 'notFound', message: `no cluster named "${ref.cluster}" is registered` }]);
+      const objects = new KubeObjects(target.kubeConfig);
+      const decision = await decide({ target, objects });
+      const executed = await executePlan(objects, decision.steps, { cluster: target.name, dryRun, force, fieldOf: decision.fieldOf });
+      if (!dryRun) await this.writeThrough(target, executed);
+      return {
+        operation,
+        dryRun,
+        cluster: target.name,
+        kind: decision.kind,
+        namespace: ref.namespace,
+        name: decision.name,
+        deleted: (decision.deleted ?? false) && !dryRun,
+        changes: executed.map((e) => e.change),
+        notes: decision.notes,
+        replayed: false,
+      };
+    });
+  }
+
+  /**
+   * The cluster's answer goes straight into the catalog, so the caller reads its own
+   * write; the watch delivers the same version moments later and changes nothing. A
+   * failure here is logged, not raised: the cluster has the change, and sync will
+   * mirror it.
+   */
+  private async writeThrough(target: ClusterTarget, executed: ExecutedStep[]): Promise<void> {
+    for (const e of executed) {
+      if (e.change.action === 'NONE') continue;
+      const kind = KIND[e.change.kind];
+      try {
+        if (e.result) await this.writer.apply(target.id, kind, [normalize(kind, e.result).record], [], { skipOlder: true });
+        else if (e.uid) await this.writer.apply(target.id, kind, [], [{ namespace: e.change.namespace, name: e.change.name, uid: e.uid }]);
+        await this.feed.publish({ cluster: target.name, kind, op: e.result ? 'UPSERT' : 'DELETE', objects: [`${e.change.namespace}/${e.change.name}`] });
+      } catch (err) {
+        this.logger.warn(`write-through of ${e.change.kind} ${e.change.namespace}/${e.change.name} failed (sync will catch up): ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  private async read(objects: KubeObjects, target: ClusterTarget, kind: 'Service' | 'Ingress', namespace: string, name: string): Promise<RawObject | undefined> {
+    try {
+      return await objects.get(kind, namespace, name);
+    } catch (err) {
+      throw kubeWriteError(err, { cluster: target.name, kind, namespace, name }, 'read');
+    }
+  }
+
+  private async liveService(objects: KubeObjects, target: ClusterTarget, ref: ObjectRef): Promise<ServiceRecord> {
+    const raw = await this.read(objects, target, 'Service', ref.namespace, ref.name);
+    if (!raw) throw notFound(target, 'Service', ref);
+    return normalize('SERVICE', raw).record;
+  }
+
+  /** Every ingress of the cluster, live: expose must see host + path claims in all namespaces. */
+  private async liveIngresses(objects: KubeObjects, target: ClusterTarget, ref: ObjectRef): Promise<IngressRecord[]> {
+    try {
+      return (await objects.list('Ingress')).map((i) => normalize('INGRESS', i).record);
+    } catch (err) {
+      throw kubeWriteError(err, { cluster: target.name, kind: 'Ingress', namespace: ref.namespace, name: ref.name }, 'list');
+    }
+  }
+
+  private async requireNamespace(objects: KubeObjects, target: ClusterTarget, namespace: string, kind: 'Service' | 'Ingress', name: string): Promise<void> {
+    let exists: boolean;
+    try {
+      exists = await objects.namespaceExists(namespace);
+    } catch (err) {
+      throw kubeWriteError(err, { cluster: target.name, kind, namespace, name }, 'read');
+    }
+    if (!exists) {
+      throw new DomainError('NOT_FOUND', `namespace "${namespace}" not found in cluster "${target.name}"`, [{ field: 'namespace', rule: 'notFound', message: `namespace "${namespace}" does not exist` }]);
+    }
+  }
+}
+
+function createStep(kind: 'Service' | 'Ingress', namespace: string, name: string, manifest: Manifest): PlanStep {
+  return {
+    op: 'apply',
+    kind,
+    namespace,
+    name,
+    manifest,
+    creates: true,
+    summary: `create ${kind.toLowerCase()} ${namespace}/${name}`,
+    undo: { op: 'delete', kind, namespace, name, summary: `delete ${kind.toLowerCase()} ${namespace}/${name}` },
+  };
+}
+
+function decided(kind: 'Service' | 'Ingress', name: string, plan: PlanResult, fieldOf?: (f: string) => string): Decision {
+  if (!plan.ok) throw refused(plan);
+  return { kind, name, steps: plan.steps, notes: plan.notes, fieldOf };
+}
+
+/** A planner's refusal as the caller's error: every issue with its field. */
+function refused(r: Refusal): DomainError {
+  const details = r.issues.map((i) => ({ field: i.field, rule: i.rule, message: i.message }));
+  if (r.reason === 'recreateRequired') return new DomainError('RECREATE_REQUIRED', r.message, details);
+  if (r.reason === 'conflict') return new DomainError('CONFLICT', r.message, details);
+  return DomainError.validation(details, r.message);
+}
+
+function notFound(target: ClusterTarget, kind: string, ref: ObjectRef): DomainError {
+  return DomainError.notFound(`${kind.toLowerCase()} "${ref.name}" in namespace "${ref.namespace}" of cluster "${target.name}"`);
+}
+
+function alreadyExists(target: ClusterTarget, kind: string, namespace: string, name: string): DomainError {
+  return new DomainError('ALREADY_EXISTS', `${kind.toLowerCase()} "${name}" already exists in namespace "${namespace}" of cluster "${target.name}"`, [
+    { field: 'name', rule: 'duplicate', message: `a ${kind.toLowerCase()} named "${name}" already exists` },
+  ]);
+}
