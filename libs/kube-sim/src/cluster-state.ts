@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { intToIp, ipToInt, NodePortAllocator, parseCidr, ServiceIpAllocator } from './ipam.js';
 import { apiVersionOf, findByKind, findByResource, RESOURCES, type ResourceDef } from './resources.js';
-import { defaultAndAllocate, releaseService, validateService } from './services.js';
+import { defaultAndAllocate, dropTypeDependentFields, releaseService, validateService } from './services.js';
 import { selectorMatches } from './selectors.js';
 import { alreadyExists, badRequest, conflict, type Cause, invalid, notFound } from './status.js';
 import { type KubeObject, Store } from './store.js';
@@ -188,6 +188,7 @@ export class ClusterState {
   /** Per-kind defaulting and validation (the admission chain). */
   private admit(d: ResourceDef, obj: KubeObject, old: KubeObject | undefined, dryRun: boolean): void {
     if (d === D.services) {
+      if (old) dropTypeDependentFields(obj, old);
       const causes = validateService(obj, old);
       if (causes.length) throw invalid('Service', '', obj.metadata.name, causes);
       defaultAndAllocate(obj, this.ips, this.nodePorts, old, dryRun);

@@ -4,7 +4,8 @@ import { type ClusterState, rkeyOf } from './cluster-state.js';
 import { mergePatch, jsonPatch } from './patch.js';
 import { apiVersionOf, findByResource, RESOURCES, type ResourceDef } from './resources.js';
 import { matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors.js';
-import { badRequest, expired, forbidden, type KubeStatus, methodNotAllowed, notFound, serverError, SimStatusError, unauthorized } from './status.js';
+import { managerFromUserAgent, recordUpdate, serverSideApply } from './server-side-apply.js';
+import { badRequest, expired, forbidden, invalid, type KubeStatus, methodNotAllowed, notFound, serverError, SimStatusError, unauthorized } from './status.js';
 import type { KubeObject, Watcher } from './store.js';
 
 export interface FaultState {
@@ -135,6 +136,8 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
     }
     const dryRun = q.get('dryRun') === 'All';
     const state = ctx.state;
+    const manager = q.get('fieldManager') || managerFromUserAgent(req.headers['user-agent']);
+    const gv = apiVersionOf(r.def);
     switch (verb) {
       case 'get': {
         const o = state.store.get(rkeyOf(r.def), r.def.namespaced ? r.namespace : undefined, r.name!);
@@ -148,12 +151,14 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
       case 'create': {
         const body = JSON.parse((await readBody(req)) || '{}') as KubeObject;
         if (r.def.namespaced) body.metadata = { ...body.metadata, namespace: body.metadata?.namespace ?? r.namespace };
+        recordUpdate(r.def.kind, gv, undefined, body, manager);
         return json(res, 201, state.create(r.def, body, dryRun));
       }
       case 'update': {
         const body = JSON.parse((await readBody(req)) || '{}') as KubeObject;
         if (body.metadata?.name !== r.name) return sendStatus(res, badRequest(`the name of the object (${body.metadata?.name}) does not match the name on the URL (${r.name})`).status);
         if (r.def.namespaced) body.metadata.namespace = r.namespace;
+        recordUpdate(r.def.kind, gv, state.store.get(rkeyOf(r.def), r.def.namespaced ? r.namespace : undefined, r.name!), body, manager);
         return json(res, 200, state.update(r.def, body, dryRun));
       }
       case 'patch': {
@@ -162,14 +167,20 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
         const ns = r.def.namespaced ? r.namespace : undefined;
         const current = state.store.get(rkeyOf(r.def), ns, r.name!);
         if (type === 'application/apply-patch+yaml') {
-          // Server-side apply: create when absent, else merge the applied intent.
+          if (!q.get('fieldManager')) {
+            throw invalid('PatchOptions', 'meta.k8s.io', '', [{ reason: 'FieldValueRequired', field: 'fieldManager', message: 'Required value: is required for apply patch' }]);
+          }
           const applied = (parseYaml(text) ?? {}) as KubeObject;
           applied.metadata = { ...applied.metadata, name: r.name!, ...(ns ? { namespace: ns } : {}) };
-          if (!current) return json(res, 201, state.create(r.def, applied, dryRun));
-          const merged = mergePatch(current, { ...applied, metadata: { ...applied.metadata, resourceVersion: applied.metadata.resourceVersion ?? null } }) as KubeObject;
-          if (applied.metadata.resourceVersion) merged.metadata.resourceVersion = applied.metadata.resourceVersion;
-          else delete merged.metadata.resourceVersion;
-          return json(res, 200, state.update(r.def, merged, dryRun));
+          const force = q.get('force') === 'true';
+          const { result, changed } = serverSideApply(r.def.kind, gv, current, applied, manager, force);
+          if (!current) return json(res, 201, state.create(r.def, result, dryRun));
+          // Nothing to change: the real server writes nothing and keeps the resourceVersion.
+          if (!changed) {
+            if (result.metadata.resourceVersion && result.metadata.resourceVersion !== current.metadata.resourceVersion) state.update(r.def, result, true);
+            return json(res, 200, current);
+          }
+          return json(res, 200, state.update(r.def, result, dryRun));
         }
         if (!current) return sendStatus(res, notFound(r.def.resource, r.def.group, r.name!).status);
         let next: KubeObject;
@@ -178,6 +189,7 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
         else return sendStatus(res, { ...badRequest(`unsupported patch content type "${type}"`).status, code: 415, reason: 'UnsupportedMediaType' });
         const keepRv = (JSON.parse(type === 'application/json-patch+json' ? '{}' : text) as KubeObject).metadata?.resourceVersion;
         if (!keepRv) delete next.metadata.resourceVersion;
+        recordUpdate(r.def.kind, gv, current, next, manager);
         return json(res, 200, state.update(r.def, next, dryRun));
       }
       case 'delete': {

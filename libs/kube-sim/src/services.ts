@@ -79,6 +79,20 @@ export function validateService(svc: KubeObject, old?: KubeObject): Cause[] {
 }
 
 /** Fills server defaults and allocates cluster IPs and node ports (throws Invalid on conflicts). */
+/**
+ * kube-apiserver's dropTypeDependentFields: when the new type needs no node ports, the
+ * ones carried over unchanged from the old object go (a caller who sets one anew still
+ * gets the validation error).
+ */
+export function dropTypeDependentFields(svc: KubeObject, old: KubeObject): void {
+  const type = svc.spec?.type ?? 'ClusterIP';
+  if (type === 'NodePort' || type === 'LoadBalancer') return;
+  const oldPorts: Port[] = old.spec?.ports ?? [];
+  for (const p of (svc.spec?.ports ?? []) as Port[]) {
+    if (p.nodePort && oldPorts.some((o) => o.nodePort === p.nodePort)) delete p.nodePort;
+  }
+}
+
 export function defaultAndAllocate(svc: KubeObject, ips: ServiceIpAllocator, nodePorts: NodePortAllocator, old?: KubeObject, dryRun = false): void {
   const spec = (svc.spec ??= {});
   spec.type ??= 'ClusterIP';

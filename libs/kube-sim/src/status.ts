@@ -68,3 +68,12 @@ export const methodNotAllowed = (message: string) => base(405, 'MethodNotAllowed
 
 export const serverError = (code: number, message: string, retryAfterSeconds?: number) =>
   base(code, code === 429 ? 'TooManyRequests' : code === 503 ? 'ServiceUnavailable' : 'InternalError', message, retryAfterSeconds ? { retryAfterSeconds } : undefined);
+
+/** Server-side apply conflicts, worded as the API server words them. */
+export const applyConflict = (conflicts: { manager: string; apiVersion: string; field: string }[]) =>
+  base(
+    409,
+    'Conflict',
+    `Apply failed with ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}: ${conflicts.map((c) => `conflict with "${c.manager}" using ${c.apiVersion}: ${c.field}`).join('\n')}`,
+    { causes: conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with "${c.manager}" using ${c.apiVersion}`, field: c.field })) },
+  );

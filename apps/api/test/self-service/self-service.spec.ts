@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type SimCluster, startCluster } from '@switchboard/kube-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, rest } from '../support/api-client.js';
@@ -28,6 +31,7 @@ describe('self-service: services over GraphQL and REST against kube-sim, checked
   let api: RunningApp;
   let sim: SimCluster;
   let kubectl: Kubectl;
+  const kubectlDir = mkdtempSync(join(tmpdir(), 'switchboard-ss-'));
 
   beforeAll(async () => {
     sim = await startCluster({ name: 'sim', scenario: 'seed', nodes: 2, nodeAddressBase: { internal: '10.0.0.', external: '203.0.113.' }, bookmarkIntervalMs: 500 });
@@ -43,6 +47,7 @@ describe('self-service: services over GraphQL and REST against kube-sim, checked
     await sim?.stop();
     await db?.dispose();
     kubectl?.dispose();
+    rmSync(kubectlDir, { recursive: true, force: true });
   });
 
   it('creates my-app, exposes it through an ingress with TLS and answers with https://<host>/<path> (GraphQL)', async () => {
@@ -142,6 +147,30 @@ describe('self-service: services over GraphQL and REST against kube-sim, checked
     expect(headless.status).toBe(422);
     expect(headless.body.error.code).toBe('RECREATE_REQUIRED');
     expect(headless.body.error.details[0]).toMatchObject({ field: 'headless', rule: 'immutable' });
+  });
+
+  it('reports fields another field manager owns as FIELD_MANAGER_CONFLICT, and takes them over with force', async () => {
+    await gql(api, CREATE, { ns: 'team-a', input: web('gitops-app') });
+    // A GitOps tool owns the label `team` through its own server-side apply.
+    const manifest = JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'gitops-app', namespace: 'team-a', labels: { team: 'gitops' } } });
+    const file = join(kubectlDir, 'gitops-app.json');
+    writeFileSync(file, manifest);
+    const applied = await kubectl.run('apply', '--server-side', '--field-manager=gitops', '--validate=false', '-f', file);
+    expect(applied.stderr).toBe('');
+
+    const conflict = await gql(api, UPDATE, { ns: 'team-a', name: 'gitops-app', input: { labels: [{ key: 'team', value: 'platform' }] } });
+    expect(conflict.errors?.[0]?.extensions).toMatchObject({ code: 'FIELD_MANAGER_CONFLICT', details: [expect.objectContaining({ field: 'labels.team', rule: 'fieldManagerConflict' })] });
+    expect(conflict.errors?.[0]?.message).toContain('"gitops"');
+    expect((await kubectl.getJson('service', 'team-a', 'gitops-app')).metadata.labels).toEqual({ team: 'gitops' });
+
+    const forced = await gql(api, UPDATE, { ns: 'team-a', name: 'gitops-app', input: { labels: [{ key: 'team', value: 'platform' }] }, force: true });
+    expect(forced.errors).toBeUndefined();
+    const live = await kubectl.getJson('service', 'team-a', 'gitops-app');
+    expect(live.metadata.labels).toEqual({ team: 'platform' });
+    const shown = JSON.parse((await kubectl.run('get', 'service', 'gitops-app', '-n', 'team-a', '-o', 'json', '--show-managed-fields')).stdout);
+    const managers = shown.metadata.managedFields.map((m: { manager: string; operation: string }) => `${m.manager}/${m.operation}`);
+    // Forced: the label moved to switchboard, and gitops (which owned nothing else) no longer appears.
+    expect(managers).toEqual(['switchboard/Apply']);
   });
 
   it('an idempotency key makes a retry return the first answer instead of acting twice', async () => {
