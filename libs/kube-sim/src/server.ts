@@ -4,6 +4,7 @@ import { type ClusterState, rkeyOf } from './cluster-state.js';
 import { mergePatch, jsonPatch } from './patch.js';
 import { apiVersionOf, findByResource, RESOURCES, type ResourceDef } from './resources.js';
 import { matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { toTable, wantsTable } from './table.js';
 import { managerFromUserAgent, recordUpdate, serverSideApply } from './server-side-apply.js';
 import { badRequest, expired, forbidden, invalid, type KubeStatus, methodNotAllowed, notFound, serverError, SimStatusError, unauthorized } from './status.js';
 import type { KubeObject, Watcher } from './store.js';
@@ -142,10 +143,11 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
       case 'get': {
         const o = state.store.get(rkeyOf(r.def), r.def.namespaced ? r.namespace : undefined, r.name!);
         if (!o) return sendStatus(res, notFound(r.def.resource, r.def.group, r.name!).status);
+        if (wantsTable(req.headers.accept)) return json(res, 200, toTable(r.def.kind, [o], { resourceVersion: o.metadata.resourceVersion }, q.get('includeObject')));
         return json(res, 200, o);
       }
       case 'list':
-        return list(ctx, r, q, res);
+        return list(ctx, r, q, res, wantsTable(req.headers.accept));
       case 'watch':
         return watch(ctx, r, q, req, res);
       case 'create': {
@@ -216,7 +218,7 @@ function filtersOf(r: Route, q: URLSearchParams): (o: KubeObject) => boolean {
   return (o) => (!ns || o.metadata.namespace === ns) && (!r.name || o.metadata.name === r.name) && matchesLabels(labels, o.metadata.labels) && fields(o);
 }
 
-function list(ctx: ServerContext, r: Route, q: URLSearchParams, res: ServerResponse): void {
+function list(ctx: ServerContext, r: Route, q: URLSearchParams, res: ServerResponse, table = false): void {
   const store = ctx.state.store;
   const match = filtersOf(r, q);
   const limit = Number(q.get('limit') ?? 0);
@@ -251,6 +253,7 @@ function list(ctx: ServerContext, r: Route, q: URLSearchParams, res: ServerRespo
     metadata.continue = Buffer.from(JSON.stringify({ rv: listRv, start: key(items.at(-1)!) })).toString('base64');
     metadata.remainingItemCount = all.length - items.length;
   }
+  if (table) return json(res, 200, toTable(r.def.kind, items, metadata, q.get('includeObject')));
   json(res, 200, { kind: `${r.def.kind}List`, apiVersion: apiVersionOf(r.def), metadata, items });
 }
 
