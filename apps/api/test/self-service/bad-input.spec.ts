@@ -4,7 +4,7 @@ import { gql, rest } from '../support/api-client.js';
 import { Kubectl } from '../support/kubectl.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { type RunningApp, startTestApp } from '../support/test-app.js';
-import { waitFor } from '../support/wait-for.js';
+import { registerCluster } from '../support/register-cluster.js';
 import { startFailingRelay } from './failing-relay.js';
 
 type ErrorBody = { error: { code: string; message: string; details: { field: string; rule?: string; message: string }[] } };
@@ -33,8 +33,7 @@ describe('self-service: bad input leaves nothing behind', () => {
     db = await createTestDatabase();
     api = await startTestApp(db.config());
     // Through the relay, so a test can make the cluster fail half-way through a change.
-    expect((await rest(api, 'POST', '/clusters', { kubeconfig: relay.kubeconfig, name: 'sim' })).status).toBe(201);
-    await waitFor(async () => (await rest(api, 'GET', '/clusters/sim')).body.status === 'READY', 'cluster ready');
+    await registerCluster(api, 'sim', relay.kubeconfig);
     before = await state();
   });
   afterAll(async () => {

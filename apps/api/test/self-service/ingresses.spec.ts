@@ -4,7 +4,7 @@ import { gql, rest } from '../support/api-client.js';
 import { Kubectl } from '../support/kubectl.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { type RunningApp, startTestApp } from '../support/test-app.js';
-import { waitFor } from '../support/wait-for.js';
+import { registerCluster } from '../support/register-cluster.js';
 
 const RESULT = `dryRun replayed deleted changes { action kind name diff manifest } ingress { name ingressClassName accessUrls { url } paths { host path backend { service port serviceFound portFound } } }`;
 
@@ -24,8 +24,7 @@ describe('self-service: ingresses with several rules and paths (GraphQL and REST
     kubectl = new Kubectl(sim.kubeconfig());
     db = await createTestDatabase();
     api = await startTestApp(db.config());
-    expect((await rest(api, 'POST', '/clusters', { kubeconfig: sim.kubeconfig(), name: 'sim' })).status).toBe(201);
-    await waitFor(async () => (await rest(api, 'GET', '/clusters/sim')).body.status === 'READY', 'cluster ready');
+    await registerCluster(api, 'sim', sim.kubeconfig());
   });
   afterAll(async () => {
     await api?.close();

@@ -7,6 +7,7 @@ import { gql, rest } from '../support/api-client.js';
 import { Kubectl } from '../support/kubectl.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { type RunningApp, startTestApp } from '../support/test-app.js';
+import { registerCluster } from '../support/register-cluster.js';
 import { waitFor } from '../support/wait-for.js';
 
 type Url = { url: string; scope: string; via: string };
@@ -39,8 +40,7 @@ describe('self-service: services over GraphQL and REST against kube-sim, checked
     kubectl = new Kubectl(sim.kubeconfig());
     db = await createTestDatabase();
     api = await startTestApp(db.config());
-    expect((await rest(api, 'POST', '/clusters', { kubeconfig: sim.kubeconfig(), name: 'sim' })).status).toBe(201);
-    await waitFor(async () => (await rest(api, 'GET', '/clusters/sim')).body.status === 'READY', 'cluster ready');
+    await registerCluster(api, 'sim', sim.kubeconfig());
   });
   afterAll(async () => {
     await api?.close();

@@ -7,6 +7,7 @@ import { gql, rest } from '../support/api-client.js';
 import { Kubectl } from '../support/kubectl.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { type RunningApp, startTestApp } from '../support/test-app.js';
+import { registerCluster } from '../support/register-cluster.js';
 import { waitFor } from '../support/wait-for.js';
 
 const SERVICE = (cluster: string, name: string) => `{ service(cluster: "${cluster}", namespace: "default", name: "${name}") { type labels { key value } ports { port nodePort } endpointCounts { ready total } } }`;
@@ -27,8 +28,7 @@ describe('sync follows kubectl', () => {
     kubectl = new Kubectl(sim.kubeconfig());
     db = await createTestDatabase();
     api = await startTestApp(db.config());
-    expect((await rest(api, 'POST', '/clusters', { kubeconfig: sim.kubeconfig(), name: 'k' })).status).toBe(201);
-    await waitFor(async () => (await rest(api, 'GET', '/clusters/k')).body.status === 'READY', 'cluster ready');
+    await registerCluster(api, 'k', sim.kubeconfig());
   });
   afterAll(async () => {
     await api?.close();
