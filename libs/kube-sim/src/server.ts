@@ -4,6 +4,7 @@ import { type ClusterState, rkeyOf } from './cluster-state.js';
 import { mergePatch, jsonPatch } from './patch.js';
 import { apiVersionOf, findByResource, RESOURCES, type ResourceDef } from './resources.js';
 import { matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { openApiGroupVersion, openApiRoot } from './openapi.js';
 import { toTable, wantsTable } from './table.js';
 import { managerFromUserAgent, recordUpdate, serverSideApply } from './server-side-apply.js';
 import { badRequest, expired, forbidden, invalid, type KubeStatus, methodNotAllowed, notFound, serverError, SimStatusError, unauthorized } from './status.js';
@@ -80,6 +81,8 @@ function route(path: string): Route | undefined {
 }
 
 function discovery(path: string): unknown | undefined {
+  if (path === '/openapi/v3') return openApiRoot();
+  if (path.startsWith('/openapi/v3/')) return openApiGroupVersion(path);
   if (path === '/version') return { major: '1', minor: '32', gitVersion: 'v1.32.0-kube-sim', gitCommit: 'kube-sim', gitTreeState: 'clean', buildDate: '2026-01-01T00:00:00Z', goVersion: 'go1.23', compiler: 'gc', platform: 'linux/amd64' };
   if (path === '/api') return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:6443' }] };
   if (path === '/apis') {

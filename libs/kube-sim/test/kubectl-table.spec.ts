@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimCluster, startCluster } from '../src/index.js';
@@ -55,6 +56,24 @@ describe.skipIf(!hasKubectl)('kubectl get prints the columns of a real cluster (
     expect(rows(await kubectl('get', 'namespaces'))[0]).toEqual(['NAME', 'STATUS', 'AGE']);
     const dep = rows(await kubectl('get', 'deployments', '-n', 'default'));
     expect(dep[0]).toEqual(['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE']);
+  });
+
+  it('kubectl apply validates against /openapi/v3 (no --validate=false): the seed manifests, client- and server-side', async () => {
+    const fresh = await startCluster({ name: 'apply', nodes: 1 });
+    try {
+      writeFileSync(join(dir, 'apply.kubeconfig'), fresh.kubeconfig());
+      const k = async (...args: string[]) => (await run('kubectl', ['--kubeconfig', join(dir, 'apply.kubeconfig'), ...args])).stdout;
+      const seed = fileURLToPath(new URL('../scenarios/seed/', import.meta.url));
+      const out = await k('apply', '-f', seed);
+      expect(out).toContain('service/my-nodeport-service created');
+      expect(out).toContain('ingress.networking.k8s.io/app-ingress created');
+      expect(await k('apply', '-f', seed)).toContain('service/my-nodeport-service unchanged');
+      expect(await k('apply', '--server-side', '-f', join(seed, '10-services.yaml'))).toContain('service/my-nodeport-service serverside-applied');
+      expect(rows(await k('get', 'service', 'my-nodeport-service'))[1]!.slice(1, 5)).toEqual(['NodePort', expect.stringMatching(/^10\./), '<none>', '80:30007/TCP']);
+      expect(await k('delete', '-f', join(seed, '30-ingress.yaml'))).toContain('deleted');
+    } finally {
+      await fresh.stop();
+    }
   });
 
   it('ages read like kubectl’s', () => {

@@ -19,7 +19,8 @@ export class DomainError extends Error {
   }
 
   static validation(details: readonly FieldIssue[], message?: string): DomainError {
-    const summary = message ?? (details.length === 1 ? `${details[0]!.field}: ${details[0]!.message}` : `${details.length} fields are invalid`);
+    const one = details.length === 1 ? details[0]! : undefined;
+    const summary = message ?? (one ? (one.field && !one.message.startsWith(`${one.field}:`) ? `${one.field}: ${one.message}` : one.message) : `${details.length} fields are invalid`);
     return new DomainError('VALIDATION_FAILED', summary, details);
   }
 }
