@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { IngressesModule } from '../catalog/ingresses/ingresses.module.js';
 import { ServicesModule } from '../catalog/services/services.module.js';
 import { ClustersModule } from '../clusters/clusters.module.js';
@@ -12,7 +13,7 @@ import { SelfServiceService } from './self-service.service.js';
 
 /** Issue #6: create, change, expose and remove services and ingresses. */
 @Module({
-  imports: [ClustersModule, SyncModule, ServicesModule, IngressesModule],
+  imports: [ClustersModule, SyncModule, ServicesModule, IngressesModule, AuditModule],
   providers: [SelfServiceService, IdempotencyRepository, IdempotencyService, MutationResults, SelfServiceResolver],
   controllers: [SelfServiceController],
 })

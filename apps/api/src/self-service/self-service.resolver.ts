@@ -6,7 +6,11 @@ import { IngressMutationResult, ServiceMutationResult } from './dto/mutation-res
 import { CreateServiceInput, UpdateServiceInput } from './dto/service.input.js';
 import { createIngressInput, createServiceInput, exposeRequest, ingressUpdate, serviceChange } from './dto/to-domain.js';
 import { MutationResults } from './mutation-results.js';
-import { SelfServiceService } from './self-service.service.js';
+import { type MutationOptions, SelfServiceService } from './self-service.service.js';
+import type { Decoded } from './dto/to-domain.js';
+
+/** The decoded input and the options carrying what decoding found wrong (validated with the rest, in the service). */
+const decoded = <T>(d: Decoded<T>, opts: MutationOptions): [T, MutationOptions] => [d.value, { ...opts, inputIssues: d.issues }];
 
 /** Self-service mutations; thin over SelfServiceService, like the REST controller. */
 @Resolver()
@@ -18,12 +22,12 @@ export class SelfServiceResolver {
 
   @Mutation(() => ServiceMutationResult, { description: 'Create a service (any type) with server-side apply as field manager "switchboard"' })
   async createService(@Args() ref: NamespaceArgs, @Args('input') input: CreateServiceInput, @Args() opts: WriteOptionsArgs): Promise<ServiceMutationResult> {
-    return this.results.service(await this.selfService.createService({ ...ref }, createServiceInput(input), { ...opts }));
+    return this.results.service(await this.selfService.createService({ ...ref }, ...decoded(createServiceInput(input), opts)));
   }
 
   @Mutation(() => ServiceMutationResult, { description: 'Change ports, selector, labels, annotations or type (fields left out stay as they are; null clears)' })
   async updateService(@Args() ref: ObjectArgs, @Args('input') input: UpdateServiceInput, @Args() opts: WriteOptionsArgs): Promise<ServiceMutationResult> {
-    return this.results.service(await this.selfService.updateService({ ...ref }, serviceChange(input), { ...opts }));
+    return this.results.service(await this.selfService.updateService({ ...ref }, ...decoded(serviceChange(input), opts)));
   }
 
   @Mutation(() => ServiceMutationResult)
@@ -43,12 +47,12 @@ export class SelfServiceResolver {
 
   @Mutation(() => IngressMutationResult)
   async createIngress(@Args() ref: NamespaceArgs, @Args('input') input: CreateIngressInput, @Args() opts: WriteOptionsArgs): Promise<IngressMutationResult> {
-    return this.results.ingress(await this.selfService.createIngress({ ...ref }, createIngressInput(input), { ...opts }));
+    return this.results.ingress(await this.selfService.createIngress({ ...ref }, ...decoded(createIngressInput(input), opts)));
   }
 
   @Mutation(() => IngressMutationResult, { description: 'Replace rules, TLS, class, default backend, labels or annotations (fields left out stay)' })
   async updateIngress(@Args() ref: ObjectArgs, @Args('input') input: UpdateIngressInput, @Args() opts: WriteOptionsArgs): Promise<IngressMutationResult> {
-    return this.results.ingress(await this.selfService.updateIngress({ ...ref }, ingressUpdate(input), { ...opts }));
+    return this.results.ingress(await this.selfService.updateIngress({ ...ref }, ...decoded(ingressUpdate(input), opts)));
   }
 
   @Mutation(() => IngressMutationResult)

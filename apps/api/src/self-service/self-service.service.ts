@@ -25,11 +25,14 @@ import {
   validateIngressInput,
   validateServiceInput,
   validateUnexposeInput,
+  type ValidationIssue,
 } from '@switchboard/k8s-model';
 import { ChangeFeed } from '../change-feed/change-feed.service.js';
 import { ClusterDirectory, type ClusterTarget } from '../clusters/cluster-directory.js';
 import { DomainError } from '../errors/domain-error.js';
 import { CatalogWriterRepository } from '../sync/catalog-writer.repository.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Audited, type AuditsMutations } from './audited.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { kubeWriteError } from './kube-errors.js';
 import { KubeObjects, type RawObject } from './kube-objects.js';
@@ -42,6 +45,8 @@ export interface MutationOptions {
   /** Take over fields other field managers own (server-side apply force). */
   force?: boolean | null;
   idempotencyKey?: string | null;
+  /** Problems the transport found while decoding the input (reported with every other issue). */
+  inputIssues?: ValidationIssue[];
   /** Who asks (the token's identity once authentication exists). */
   actor?: string;
 }
@@ -75,7 +80,7 @@ const KIND: Record<'Service' | 'Ingress', ResourceKind> = { Service: 'SERVICE', 
  * to the catalog, and remember the outcome under the caller's idempotency key.
  */
 @Injectable()
-export class SelfServiceService {
+export class SelfServiceService implements AuditsMutations {
   private readonly logger = new Logger('SelfService');
 
   constructor(
@@ -83,10 +88,42 @@ export class SelfServiceService {
     private readonly writer: CatalogWriterRepository,
     private readonly feed: ChangeFeed,
     private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
   ) {}
 
+  /** Records the request in the audit log, whatever its outcome (see Audited). */
+  async audited(action: string, ref: Partial<ObjectRef>, opts: MutationOptions, run: () => Promise<MutationOutcome>): Promise<MutationOutcome> {
+    const base = {
+      actor: opts.actor ?? 'anonymous',
+      actorRole: null,
+      action,
+      cluster: textOrNull(ref.cluster),
+      namespace: textOrNull(ref.namespace),
+      name: textOrNull(ref.name),
+      dryRun: opts.dryRun ?? false,
+    };
+    try {
+      const o = await run();
+      const diff = o.changes.filter((c) => c.diff).map((c) => `# ${c.kind} ${c.namespace}/${c.name} (${c.action})\n${c.diff}`).join('\n');
+      await this.audit.record({
+        ...base,
+        name: o.name,
+        outcome: o.replayed ? 'REPLAYED' : 'SUCCEEDED',
+        errorCode: null,
+        diff: diff || null,
+        details: { changes: o.changes.map((c) => ({ action: c.action, kind: c.kind, namespace: c.namespace, name: c.name, summary: c.summary })), notes: o.notes },
+      });
+      return o;
+    } catch (err) {
+      const known = err instanceof DomainError;
+      await this.audit.record({ ...base, outcome: 'FAILED', errorCode: known ? err.code : 'INTERNAL', diff: null, details: known ? { message: err.message, fields: err.details.map((d) => d.field) } : {} });
+      throw err;
+    }
+  }
+
+  @Audited('createService')
   createService(ref: NamespaceRef, input: unknown, opts: MutationOptions = {}): Promise<MutationOutcome> {
-    const issues = [...checkNamespaceRef(ref), ...validateServiceInput(input)];
+    const issues = [...(opts.inputIssues ?? []), ...checkNamespaceRef(ref), ...validateServiceInput(input)];
     if (issues.length) throw DomainError.validation(issues);
     const svc = input as ServiceInput;
     return this.mutate('createService', { ...ref, name: svc.name }, input, opts, async ({ objects, target }) => {
@@ -97,8 +134,9 @@ export class SelfServiceService {
     });
   }
 
+  @Audited('updateService')
   updateService(ref: ObjectRef, change: ServiceChange, opts: MutationOptions = {}): Promise<MutationOutcome> {
-    const issues = checkObjectRef(ref);
+    const issues = [...(opts.inputIssues ?? []), ...checkObjectRef(ref)];
     if (issues.length) throw DomainError.validation(issues);
     return this.mutate('updateService', ref, change, opts, async ({ objects, target }) => {
       const current = await this.liveService(objects, target, ref);
@@ -125,10 +163,12 @@ export class SelfServiceService {
     });
   }
 
+  @Audited('deleteService')
   deleteService(ref: ObjectRef, opts: MutationOptions & { resourceVersion?: string | null } = {}): Promise<MutationOutcome> {
     return this.deleteObject('deleteService', 'Service', ref, opts);
   }
 
+  @Audited('exposeService')
   exposeService(ref: ObjectRef, input: ExposeRequest, opts: MutationOptions = {}): Promise<MutationOutcome> {
     const { ingressName, ...expose } = input ?? ({} as ExposeRequest);
     const issues = [...checkObjectRef(ref), ...validateExposeInput(expose)];
@@ -141,6 +181,7 @@ export class SelfServiceService {
     });
   }
 
+  @Audited('unexposeService')
   unexposeService(ref: ObjectRef, input: UnexposeInput, opts: MutationOptions = {}): Promise<MutationOutcome> {
     const issues = [...checkObjectRef(ref), ...validateUnexposeInput(input)];
     if (issues.length) throw DomainError.validation(issues);
@@ -151,8 +192,9 @@ export class SelfServiceService {
     });
   }
 
+  @Audited('createIngress')
   createIngress(ref: NamespaceRef, input: unknown, opts: MutationOptions = {}): Promise<MutationOutcome> {
-    const issues = [...checkNamespaceRef(ref), ...validateIngressInput(input)];
+    const issues = [...(opts.inputIssues ?? []), ...checkNamespaceRef(ref), ...validateIngressInput(input)];
     if (issues.length) throw DomainError.validation(issues);
     const ing = input as IngressInput;
     return this.mutate('createIngress', { ...ref, name: ing.name }, input, opts, async ({ objects, target }) => {
@@ -163,8 +205,9 @@ export class SelfServiceService {
     });
   }
 
+  @Audited('updateIngress')
   updateIngress(ref: ObjectRef, change: IngressUpdate, opts: MutationOptions = {}): Promise<MutationOutcome> {
-    const issues = checkObjectRef(ref);
+    const issues = [...(opts.inputIssues ?? []), ...checkObjectRef(ref)];
     if (issues.length) throw DomainError.validation(issues);
     return this.mutate('updateIngress', ref, change, opts, async ({ objects, target }) => {
       const raw = await this.read(objects, target, 'Ingress', ref.namespace, ref.name);
@@ -183,6 +226,7 @@ export class SelfServiceService {
     });
   }
 
+  @Audited('deleteIngress')
   deleteIngress(ref: ObjectRef, opts: MutationOptions & { resourceVersion?: string | null } = {}): Promise<MutationOutcome> {
     return this.deleteObject('deleteIngress', 'Ingress', ref, opts);
   }
@@ -291,6 +335,9 @@ export class SelfServiceService {
     }
   }
 }
+
+/** Names from a request are only recorded when they are short strings (bad input can be anything). */
+const textOrNull = (v: unknown): string | null => (typeof v === 'string' && v.length <= 253 ? v : null);
 
 function createStep(kind: 'Service' | 'Ingress', namespace: string, name: string, manifest: Manifest): PlanStep {
   return {

@@ -123,4 +123,14 @@ describe('self-service: bad input leaves nothing behind', () => {
     expect((await post('/services/existing/unexpose', { via: 'INGRESS' })).status).toBe(200);
     expect((await state()).ingresses).toEqual([]);
   });
+
+  it('every refused request is in the audit log as FAILED with its code', async () => {
+    const failed = await rest(api, 'GET', '/audit?outcome=FAILED&limit=100');
+    const codes = (failed.body.items as { errorCode: string; action: string }[]).map((e) => e.errorCode);
+    // The table above, the GraphQL pair, the three address checks, the cluster that was down and the half-way failure.
+    expect(failed.body.totalCount).toBeGreaterThanOrEqual(cases.length + 2 + 3 + 1 + 1);
+    for (const [, , , , code] of cases) expect(codes).toContain(code);
+    expect(codes).toEqual(expect.arrayContaining(['NOT_FOUND', 'CLUSTER_ERROR']));
+    expect(codes.filter((c) => /^CLUSTER_UNREACHABLE|^CLUSTER_ERROR/.test(c)).length).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -205,4 +205,22 @@ describe('self-service: services over GraphQL and REST against kube-sim, checked
     expect((await rest(api, 'GET', '/clusters/sim/namespaces/team-a/services/del-app')).status).toBe(404);
     expect((await gql(api, DELETE, { ns: 'team-a', name: 'del-app' })).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
   });
+
+  it('records every mutation of this file in the audit log: successes with their diff, dry runs, replays and failures', async () => {
+    const all = await rest(api, 'GET', '/audit?limit=100');
+    expect(all.status).toBe(200);
+    const events: { action: string; name: string | null; namespace: string | null; outcome: string; dryRun: boolean; errorCode: string | null; diff: string | null }[] = all.body.items;
+    expect(all.body.totalCount).toBe(events.length);
+    const find = (f: Partial<(typeof events)[number]>) => events.filter((e) => Object.entries(f).every(([k, v]) => (e as Record<string, unknown>)[k] === v));
+    expect(find({ action: 'createService', namespace: 'team-a', name: 'my-app', outcome: 'SUCCEEDED', dryRun: false })[0]?.diff).toContain('+ (object)');
+    expect(find({ action: 'exposeService', namespace: 'team-a', name: 'my-app', outcome: 'SUCCEEDED', dryRun: false })[0]?.diff).toContain('Ingress team-a/my-app (CREATE)');
+    expect(find({ action: 'createService', name: 'dry-one', dryRun: true, outcome: 'SUCCEEDED' })).toHaveLength(1);
+    expect(find({ action: 'updateService', name: 'upd-app', outcome: 'FAILED', errorCode: 'CONFLICT' })).toHaveLength(1);
+    expect(find({ action: 'updateService', name: 'gitops-app', outcome: 'FAILED', errorCode: 'FIELD_MANAGER_CONFLICT' })).toHaveLength(1);
+    expect(find({ action: 'createService', name: 'idem-app', outcome: 'REPLAYED' })).toHaveLength(1);
+    expect(find({ action: 'deleteService', name: 'del-app', outcome: 'SUCCEEDED' })).toHaveLength(1);
+    // Newest first, and the GraphQL view agrees.
+    const gq = await gql(api, `{ auditEvents(first: 100, outcome: "FAILED") { totalCount nodes { action errorCode } } }`);
+    expect(gq.data.auditEvents.totalCount).toBe(events.filter((e) => e.outcome === 'FAILED').length);
+  });
 });

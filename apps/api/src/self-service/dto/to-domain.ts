@@ -1,5 +1,4 @@
 import type { ExposeInput as DomainExpose, IngressInput, ServiceInput, ValidationIssue } from '@switchboard/k8s-model';
-import { DomainError } from '../../errors/domain-error.js';
 import type { ExposeRequest, IngressUpdate, ServiceChange } from '../self-service.service.js';
 import type { ExposeInput } from './expose.input.js';
 import type { CreateIngressInput, IngressFieldsInput, UpdateIngressInput } from './ingress.input.js';
@@ -11,8 +10,10 @@ function defined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-function fail(issues: ValidationIssue[]): void {
-  if (issues.length) throw DomainError.validation(issues);
+/** A GraphQL input as the domain takes it, plus what could not be carried over (e.g. a label key given twice). */
+export interface Decoded<T> {
+  value: T;
+  issues: ValidationIssue[];
 }
 
 function serviceFields(i: ServiceFieldsInput, issues: ValidationIssue[]) {
@@ -27,18 +28,16 @@ function serviceFields(i: ServiceFieldsInput, issues: ValidationIssue[]) {
   });
 }
 
-export function createServiceInput(i: CreateServiceInput): ServiceInput {
+export function createServiceInput(i: CreateServiceInput): Decoded<ServiceInput> {
   const issues: ValidationIssue[] = [];
-  const out = { name: i.name, ...serviceFields(i, issues) } as ServiceInput;
-  fail(issues);
-  return out;
+  const value = { name: i.name, ...serviceFields(i, issues) } as ServiceInput;
+  return { value, issues };
 }
 
-export function serviceChange(i: UpdateServiceInput): ServiceChange {
+export function serviceChange(i: UpdateServiceInput): Decoded<ServiceChange> {
   const issues: ValidationIssue[] = [];
-  const out = { ...serviceFields(i, issues), ...defined({ resourceVersion: i.resourceVersion }) } as ServiceChange;
-  fail(issues);
-  return out;
+  const value = { ...serviceFields(i, issues), ...defined({ resourceVersion: i.resourceVersion }) } as ServiceChange;
+  return { value, issues };
 }
 
 export function exposeRequest(i: ExposeInput): ExposeRequest {
@@ -56,16 +55,14 @@ function ingressFields(i: IngressFieldsInput, issues: ValidationIssue[]) {
   });
 }
 
-export function createIngressInput(i: CreateIngressInput): IngressInput {
+export function createIngressInput(i: CreateIngressInput): Decoded<IngressInput> {
   const issues: ValidationIssue[] = [];
-  const out = { name: i.name, ...ingressFields(i, issues) } as IngressInput;
-  fail(issues);
-  return out;
+  const value = { name: i.name, ...ingressFields(i, issues) } as IngressInput;
+  return { value, issues };
 }
 
-export function ingressUpdate(i: UpdateIngressInput): IngressUpdate {
+export function ingressUpdate(i: UpdateIngressInput): Decoded<IngressUpdate> {
   const issues: ValidationIssue[] = [];
-  const out = { ...ingressFields(i, issues), ...defined({ resourceVersion: i.resourceVersion }) } as IngressUpdate;
-  fail(issues);
-  return out;
+  const value = { ...ingressFields(i, issues), ...defined({ resourceVersion: i.resourceVersion }) } as IngressUpdate;
+  return { value, issues };
 }
