@@ -37,7 +37,6 @@ export interface Watcher {
   send(type: EventType, obj: KubeObject): void;
 }
 
-const objKey = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
 /**
  * One etcd-like store per cluster: a single resourceVersion counter shared by all
@@ -48,6 +47,8 @@ export class Store {
   // kind → namespace ('' for cluster-scoped) → name → object: namespace lists stay cheap at scale.
   private readonly data = new Map<string, Map<string, Map<string, KubeObject>>>();
   private history: HistoryEntry[] = [];
+  /** Sorted "namespace/name" keys per kind (and per kind × namespace), rebuilt only after an add or a delete. */
+  private readonly order = new Map<string, string[]>();
   /** Versions at or below this are compacted: watching or continuing from them is 410. */
   private compactedThrough = 0;
   readonly watchers = new Set<Watcher>();
@@ -74,9 +75,32 @@ export class Store {
     return this.data.get(rkey)?.get(namespace ?? '')?.get(name);
   }
 
-  /** Objects in key order (namespace/name), as the API server lists them. */
+  /**
+   * Objects in key order (namespace/name), as the API server lists them. The order is
+   * cached: paging through a large kind must not sort it again for every page.
+   */
   list(rkey: string, namespace?: string): KubeObject[] {
-    return this.values(rkey, namespace).sort((a, b) => (objKey(a) < objKey(b) ? -1 : objKey(a) > objKey(b) ? 1 : 0));
+    const kind = this.data.get(rkey);
+    if (!kind) return [];
+    const cacheKey = `${rkey}\u0000${namespace ?? '\u0001'}`;
+    let keys = this.order.get(cacheKey);
+    if (!keys) {
+      keys = [];
+      if (namespace !== undefined) for (const n of kind.get(namespace)?.keys() ?? []) keys.push(`${namespace}/${n}`);
+      else for (const [ns, objects] of kind) for (const n of objects.keys()) keys.push(`${ns}/${n}`);
+      keys.sort();
+      this.order.set(cacheKey, keys);
+    }
+    // Namespace names never contain "/", so the first one splits the key.
+    return keys.map((k) => {
+      const i = k.indexOf('/');
+      return kind.get(k.slice(0, i))!.get(k.slice(i + 1))!;
+    });
+  }
+
+  private keysChanged(rkey: string, namespace: string | undefined): void {
+    this.order.delete(`${rkey}\u0000\u0001`);
+    this.order.delete(`${rkey}\u0000${namespace ?? ''}`);
   }
 
   /** The same objects unordered (for controllers). */
@@ -98,13 +122,15 @@ export class Store {
   /** Stores the object with a new resourceVersion and tells the watchers. */
   put(rkey: string, obj: KubeObject, type: 'ADDED' | 'MODIFIED'): KubeObject {
     obj.metadata.resourceVersion = String(++this.rv);
-    this.bucket(rkey, obj.metadata.namespace).set(obj.metadata.name, obj);
+    const bucket = this.bucket(rkey, obj.metadata.namespace);
+    if (!bucket.has(obj.metadata.name)) this.keysChanged(rkey, obj.metadata.namespace);
+    bucket.set(obj.metadata.name, obj);
     this.record(rkey, type, obj);
     return obj;
   }
 
   remove(rkey: string, obj: KubeObject): KubeObject {
-    this.bucket(rkey, obj.metadata.namespace).delete(obj.metadata.name);
+    if (this.bucket(rkey, obj.metadata.namespace).delete(obj.metadata.name)) this.keysChanged(rkey, obj.metadata.namespace);
     // A delete is a write too: the DELETED event carries a new version.
     const last = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(++this.rv) } };
     this.record(rkey, 'DELETED', last);
