@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { intToIp, ipToInt, NodePortAllocator, parseCidr, ServiceIpAllocator } from './ipam.js';
 import { apiVersionOf, findByKind, findByResource, RESOURCES, type ResourceDef } from './resources.js';
+import { validateNetworkPolicy } from './network-policies.js';
 import { defaultAndAllocate, dropTypeDependentFields, releaseService, validateService } from './services.js';
 import { selectorMatches } from './selectors.js';
 import { alreadyExists, badRequest, conflict, type Cause, invalid, notFound } from './status.js';
@@ -17,6 +18,7 @@ const D = {
   slices: def('discovery.k8s.io', 'endpointslices'),
   ingresses: def('networking.k8s.io', 'ingresses'),
   ingressClasses: def('networking.k8s.io', 'ingressclasses'),
+  networkPolicies: def('networking.k8s.io', 'networkpolicies'),
   deployments: def('apps', 'deployments'),
 };
 
@@ -196,6 +198,9 @@ export class ClusterState {
       const causes = validateIngress(obj);
       if (causes.length) throw invalid('Ingress', 'networking.k8s.io', obj.metadata.name, causes);
       obj.status ??= { loadBalancer: {} };
+    } else if (d === D.networkPolicies) {
+      const causes = validateNetworkPolicy(obj);
+      if (causes.length) throw invalid('NetworkPolicy', 'networking.k8s.io', obj.metadata.name, causes);
     } else if (d === D.deployments) {
       const spec = obj.spec ?? {};
       if (!spec.selector?.matchLabels || !selectorMatches(spec.selector.matchLabels, spec.template?.metadata?.labels)) {
