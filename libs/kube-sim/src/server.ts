@@ -131,7 +131,8 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
     const disc = req.method === 'GET' ? discovery(url.pathname) : undefined;
     if (disc) return json(res, 200, disc);
     const r = route(url.pathname);
-    if (!r || r.subresource) return sendStatus(res, notFound('', '', url.pathname).status);
+    const supported = !r?.subresource || (r.name && ((r.subresource === 'scale' && r.def.kind === 'Deployment') || r.subresource === 'status'));
+    if (!r || !supported) return sendStatus(res, notFound('', '', url.pathname).status);
     const q = url.searchParams;
     const readOnly = bearer === ctx.readOnlyToken;
     const verb = req.method === 'GET' ? (q.get('watch') === 'true' || q.get('watch') === '1' ? 'watch' : r.name ? 'get' : 'list') : { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' }[req.method ?? ''] ?? '';
@@ -142,6 +143,7 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
     const state = ctx.state;
     const manager = q.get('fieldManager') || managerFromUserAgent(req.headers['user-agent']);
     const gv = apiVersionOf(r.def);
+    if (r.subresource) return await subresource(ctx, r, verb, req, res, dryRun);
     switch (verb) {
       case 'get': {
         const o = state.store.get(rkeyOf(r.def), r.def.namespaced ? r.namespace : undefined, r.name!);
@@ -212,6 +214,43 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
     if (err instanceof SyntaxError) return sendStatus(res, badRequest(`the request body is not valid: ${err.message}`).status);
     return sendStatus(res, serverError(500, err instanceof Error ? err.message : String(err)).status);
   }
+}
+
+/** A Deployment's Scale (autoscaling/v1), as `kubectl scale` reads and patches it. */
+function toScale(dep: KubeObject): unknown {
+  const m = dep.metadata;
+  const selector = Object.entries((dep.spec?.selector?.matchLabels ?? {}) as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(',');
+  return {
+    kind: 'Scale',
+    apiVersion: 'autoscaling/v1',
+    metadata: { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp },
+    spec: { replicas: dep.spec?.replicas ?? 1 },
+    status: { replicas: dep.status?.replicas ?? 0, selector },
+  };
+}
+
+/** `/scale` of deployments (get, update, patch) and `/status` (get) of every kind. */
+async function subresource(ctx: ServerContext, r: Route, verb: string, req: IncomingMessage, res: ServerResponse, dryRun: boolean): Promise<void> {
+  const state = ctx.state;
+  const obj = state.store.get(rkeyOf(r.def), r.def.namespaced ? r.namespace : undefined, r.name!);
+  if (!obj) return sendStatus(res, notFound(r.def.resource, r.def.group, r.name!).status);
+  if (r.subresource === 'status') {
+    if (verb !== 'get') return sendStatus(res, methodNotAllowed(`${req.method} on status is not supported by kube-sim`).status);
+    return json(res, 200, obj);
+  }
+  if (verb === 'get') return json(res, 200, toScale(obj));
+  if (verb !== 'update' && verb !== 'patch') return sendStatus(res, methodNotAllowed(`${req.method} on scale is not supported`).status);
+  const text = await readBody(req);
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+  const current = toScale(obj);
+  const next = (verb === 'update' ? JSON.parse(text) : type === 'application/json-patch+json' ? jsonPatch(current, JSON.parse(text)) : mergePatch(current, JSON.parse(text))) as { spec?: { replicas?: unknown }; metadata?: { resourceVersion?: string } };
+  const replicas = next.spec?.replicas;
+  if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
+    throw invalid('Scale', 'autoscaling', r.name!, [{ reason: 'FieldValueInvalid', field: 'spec.replicas', message: `Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0` }]);
+  }
+  const rv = verb === 'update' ? next.metadata?.resourceVersion : undefined;
+  const updated = state.update(r.def, { ...obj, metadata: { ...obj.metadata, resourceVersion: rv }, spec: { ...obj.spec, replicas } } as KubeObject, dryRun);
+  return json(res, 200, toScale(updated));
 }
 
 function filtersOf(r: Route, q: URLSearchParams): (o: KubeObject) => boolean {

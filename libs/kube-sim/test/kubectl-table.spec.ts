@@ -76,6 +76,19 @@ describe.skipIf(!hasKubectl)('kubectl get prints the columns of a real cluster (
     }
   });
 
+  it('kubectl scale goes through the /scale subresource', async () => {
+    expect(await kubectl('scale', 'deployment', 'myapp-deployment', '-n', 'default', '--replicas=5')).toContain('deployment.apps/myapp-deployment scaled');
+    expect(await kubectl('get', 'deployment', 'myapp-deployment', '-n', 'default', '-o', 'jsonpath={.spec.replicas}')).toBe('5');
+    const scale = JSON.parse(await kubectl('get', '--raw', '/apis/apps/v1/namespaces/default/deployments/myapp-deployment/scale'));
+    expect(scale).toMatchObject({ kind: 'Scale', apiVersion: 'autoscaling/v1', spec: { replicas: 5 }, status: { selector: 'app=MyApp' } });
+    const bad = await run('kubectl', ['--kubeconfig', join(dir, 'kubeconfig'), 'scale', 'deployment', 'myapp-deployment', '-n', 'default', '--replicas=-1']).then(
+      () => '',
+      (e: { stderr: string }) => e.stderr,
+    );
+    expect(bad).toMatch(/replicas/);
+    expect(await kubectl('get', 'deployment', 'myapp-deployment', '-n', 'default', '-o', 'jsonpath={.spec.replicas}')).toBe('5');
+  });
+
   it('ages read like kubectl’s', () => {
     const at = (s: number) => new Date(Date.now() - s * 1000).toISOString();
     expect([humanAge(at(5)), humanAge(at(150)), humanAge(at(3600)), humanAge(at(4 * 3600 + 60)), humanAge(at(3 * 86400))]).toEqual(['5s', '2m30s', '60m', '4h1m', '3d']);
