@@ -2,10 +2,9 @@
 // the dashboard (port WEB_PORT, default 3000) side by side until Ctrl-C. With nothing
 // configured the API uses its embedded database and starts demo clusters.
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDashboardBuilt } from './dashboard-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -22,29 +21,15 @@ function step(label, cmd, args, env = {}) {
   console.log(`[start] ${label} done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
 
-/** Hash of every source file under the given folders: rebuild the dashboard only when it changed. */
-function sourceHash(dirs) {
-  const h = createHash('sha256');
-  const walk = (dir) => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (['node_modules', '.next', 'dist'].includes(e.name)) continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else h.update(p).update(String(statSync(p).mtimeMs)).update(readFileSync(p));
-    }
-  };
-  dirs.forEach((d) => walk(path.join(root, d)));
-  return h.digest('hex');
-}
-
 step('prisma client', process.execPath, ['scripts/prisma-generate.mjs']);
 step('API build', bin('tsc'), ['-b', 'apps/api/tsconfig.app.json']);
-const webHash = sourceHash(['apps/web', 'libs/k8s-model/src']);
-const stamp = path.join(root, 'apps/web/.next/.source-hash');
-if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== webHash) {
-  step('dashboard build', bin('next'), ['build', 'apps/web'], { NEXT_TELEMETRY_DISABLED: '1' });
-  writeFileSync(stamp, webHash);
+const started = Date.now();
+const dashboard = ensureDashboardBuilt();
+if (dashboard.status !== 0) {
+  console.error(`[start] dashboard build failed (exit ${dashboard.status}); nothing was started.`);
+  process.exit(dashboard.status);
 }
+if (dashboard.built) console.log(`[start] dashboard build done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 
 const children = [];
 function run(name, cmd, args, env) {
@@ -79,7 +64,13 @@ function shutdown(code) {
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
-run('api', process.execPath, ['apps/api/dist/main.js'], { PORT: apiPort });
+run('api', process.execPath, ['apps/api/dist/main.js'], {
+  PORT: apiPort,
+  // The demo's sign-in link and OIDC's way back point at the dashboard, which proxies the API.
+  SWITCHBOARD_DASHBOARD_URL: process.env.SWITCHBOARD_DASHBOARD_URL || `http://localhost:${webPort}`,
+  // The dashboard on this machine forwards each browser's address: believe it, and only it.
+  TRUST_PROXY: process.env.TRUST_PROXY || 'loopback',
+});
 run('web', bin('next'), ['start', 'apps/web', '-p', webPort], {
   NEXT_TELEMETRY_DISABLED: '1',
   SWITCHBOARD_API_URL: process.env.SWITCHBOARD_API_URL || `http://localhost:${apiPort}`,

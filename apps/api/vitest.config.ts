@@ -22,6 +22,9 @@ export default defineProject({
     // Integration tests share one database server: run spec files one at a time.
     fileParallelism: false,
     testTimeout: 60_000,
+    // Every answer and log line of the suite is checked for credentials at the end.
+    globalSetup: ['test/support/leak-check.global.ts'],
+    setupFiles: ['test/support/leak-recorder.setup.ts'],
     hookTimeout: 120_000,
   },
 });

@@ -2,6 +2,10 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AccessModule } from './auth/access.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { Authenticator } from './auth/authenticator.service.js';
+import { graphqlContext, graphqlWsOnConnect } from './auth/graphql-auth.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { ChangeFeedModule } from './change-feed/change-feed.module.js';
 import { ClustersModule } from './clusters/clusters.module.js';
@@ -26,21 +30,26 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         ChangeFeedModule,
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        AccessModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: true,
-          sortSchema: true,
-          playground: false,
-          introspection: true,
-          includeStacktraceInErrorResponses: false,
-          formatError: maskGraphQLError,
-          plugins: [queryLimitsPlugin(config.graphqlLimits)],
-          // GraphQL-over-HTTP GET must work for plain clients. Safe without Apollo's
-          // preflight check: POST requires a JSON content type (never a form post)
-          // and GET can only run queries (mutations over GET get 405).
-          csrfPrevention: false,
-          subscriptions: { 'graphql-ws': { path: '/graphql' } },
+          inject: [Authenticator],
+          useFactory: (authenticator: Authenticator) => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            playground: false,
+            introspection: true,
+            includeStacktraceInErrorResponses: false,
+            formatError: maskGraphQLError,
+            plugins: [queryLimitsPlugin(config.graphqlLimits)],
+            // GraphQL-over-HTTP GET must work for plain clients. Safe without Apollo's
+            // preflight check: POST requires a JSON content type (never a form post)
+            // and GET can only run queries (mutations over GET get 405).
+            csrfPrevention: false,
+            context: graphqlContext,
+            subscriptions: { 'graphql-ws': { path: '/graphql', onConnect: graphqlWsOnConnect(authenticator, config.corsOrigins) } },
+          }),
         }),
         HealthModule,
         SystemModule,
@@ -49,6 +58,7 @@ export class AppModule {
         SyncModule,
         DemoModule,
         SelfServiceModule,
+        AuthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorsFilter }],
     };

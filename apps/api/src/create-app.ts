@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
+import { AuthGate } from './auth/auth-gate.js';
 import type { AppConfig, LogLevel } from './config/app-config.js';
 
 const NEST_LEVELS: Record<LogLevel, NestLogLevel[]> = {
@@ -20,6 +21,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     cors: config.corsOrigins.length ? { origin: [...config.corsOrigins], credentials: true } : false,
   });
   app.disable('x-powered-by');
+  const { trustProxy } = config.auth;
+  if (trustProxy !== 0) app.set('trust proxy', typeof trustProxy === 'number' ? trustProxy : [...trustProxy]);
+  // Before every route, Nest's and Apollo's alike: nothing is reachable unauthenticated by accident.
+  app.use(app.get(AuthGate).handle);
   app.setGlobalPrefix('api/v1', { exclude: ['healthz', 'readyz', 'metrics'] });
   app.enableShutdownHooks();
   const openapi = new DocumentBuilder()
@@ -27,6 +32,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     .setDescription('Multi-cluster service catalog for Kubernetes networking. GraphQL lives at /graphql.')
     .setVersion(config.version)
     .addBearerAuth()
+    .addSecurityRequirements('bearer')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
     jsonDocumentUrl: 'api/docs-json',

@@ -36,6 +36,12 @@ describe('loadConfig', () => {
     [{ SWITCHBOARD_DEMO: 'maybe' }, 'SWITCHBOARD_DEMO', 'must be 0, 1 or auto'],
     [{ CORS_ORIGINS: 'https://ok.example, nope' }, 'CORS_ORIGINS', '"nope" is not a URL'],
     [{ DATABASE_CONNECT_TIMEOUT: '-1' }, 'DATABASE_CONNECT_TIMEOUT', 'must be a whole number'],
+    [{ SWITCHBOARD_ADMIN_TOKEN: 'too-short' }, 'SWITCHBOARD_ADMIN_TOKEN', 'must be at least 24 characters'],
+    [{ SESSION_COOKIE_SECURE: 'sometimes' }, 'SESSION_COOKIE_SECURE', 'must be auto, 1 or 0'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY', '"everyone" is none of these'],
+    [{ TRUST_PROXY: '11' }, 'TRUST_PROXY', 'must be between 0 and 10'],
+    [{ OIDC_ISSUER: 'https://id.example' }, 'OIDC_CLIENT_ID', 'is required when OpenID Connect is configured'],
+    [{ SWITCHBOARD_DASHBOARD_URL: 'ftp://x' }, 'SWITCHBOARD_DASHBOARD_URL', 'must be an http(s) URL'],
   ])('rejects %o naming %s', (env, variable, problem) => {
     let err: unknown;
     try {
@@ -47,6 +53,12 @@ describe('loadConfig', () => {
     expect((err as ConfigError).variable).toBe(variable);
     expect((err as Error).message).toContain(`Invalid configuration: ${variable} `);
     expect((err as Error).message).toContain(problem);
+  });
+
+  it('believes forwarded headers only from the proxies it is told about', () => {
+    expect(loadConfig({}).auth.trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '1' }).auth.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).auth.trustProxy).toEqual(['loopback', '10.0.0.0/8']);
   });
 
   it('never echoes a database password in its errors', () => {

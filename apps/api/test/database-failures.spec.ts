@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/load-config.js';
 import { DatabaseUnavailableError } from '../src/database/database-errors.js';
 import { openDatabase } from '../src/database/open-database.js';
+import { TEST_ADMIN_TOKEN } from './support/test-database.js';
 import { type RunningApp, startTestApp } from './support/test-app.js';
 
 /** A port with nothing listening: bind, note it, close. */
@@ -30,8 +31,9 @@ describe('when PostgreSQL cannot be reached', () => {
       DATABASE_URL: `postgresql://switchboard:s3cret-pw@127.0.0.1:${port}/catalog`,
       LOG_LEVEL: 'error',
       SWITCHBOARD_DEMO: '0',
+      SWITCHBOARD_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     });
-    api = await startTestApp(config, { waitForDatabase: false });
+    api = await startTestApp(config, { waitForDatabase: false, skipAuditCheck: true });
   });
   afterAll(async () => {
     await api?.close();
@@ -39,10 +41,10 @@ describe('when PostgreSQL cannot be reached', () => {
   });
 
   it('stays alive and says why it is not ready, without the password', async () => {
-    expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
+    expect((await api.fetch(`${api.url}/healthz`)).status).toBe(200);
     let body: { ready: boolean; reason: string } | undefined;
     for (let i = 0; i < 50 && !body?.reason?.includes('is unreachable'); i++) {
-      const res = await fetch(`${api.url}/readyz`);
+      const res = await api.fetch(`${api.url}/readyz`);
       expect(res.status).toBe(503);
       body = await res.json();
       await new Promise((r) => setTimeout(r, 100));
@@ -53,7 +55,7 @@ describe('when PostgreSQL cannot be reached', () => {
   });
 
   it('reports the database as not ready over the API', async () => {
-    const res = await fetch(`${api.url}/api/v1/system`);
+    const res = await api.fetch(`${api.url}/api/v1/system`);
     expect(res.status).toBe(200);
     expect((await res.json()).database.ready).toBe(false);
   });

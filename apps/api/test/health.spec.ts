@@ -16,13 +16,13 @@ describe('a freshly started API', () => {
   });
 
   it('answers /healthz', async () => {
-    const res = await fetch(`${api.url}/healthz`);
+    const res = await api.fetch(`${api.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
   it('is ready once the database is migrated', async () => {
-    const res = await fetch(`${api.url}/readyz`);
+    const res = await api.fetch(`${api.url}/readyz`);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ status: 'ready', ready: true, database: { reachable: true }, migrations: { pending: [] } });
@@ -30,7 +30,7 @@ describe('a freshly started API', () => {
   });
 
   it('serves GraphQL at /graphql', async () => {
-    const res = await fetch(`${api.url}/graphql`, {
+    const res = await api.fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
       body: JSON.stringify({ query: '{ system { version role database { kind ready migrationsPending } } }' }),
@@ -42,10 +42,10 @@ describe('a freshly started API', () => {
   });
 
   it('serves REST under /api/v1 and the OpenAPI document', async () => {
-    const sys = await fetch(`${api.url}/api/v1/system`);
+    const sys = await api.fetch(`${api.url}/api/v1/system`);
     expect(sys.status).toBe(200);
     expect((await sys.json()).database.ready).toBe(true);
-    const doc = await fetch(`${api.url}/api/docs-json`);
+    const doc = await api.fetch(`${api.url}/api/docs-json`);
     expect(doc.status).toBe(200);
     const openapi = await doc.json();
     expect(openapi.openapi).toMatch(/^3\./);
@@ -53,13 +53,13 @@ describe('a freshly started API', () => {
   });
 
   it('answers unknown routes with the error shape and a stable code', async () => {
-    const res = await fetch(`${api.url}/api/v1/no-such-thing`);
+    const res = await api.fetch(`${api.url}/api/v1/no-such-thing`);
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String), details: [] } });
   });
 
   it('gives GraphQL validation errors a code', async () => {
-    const res = await fetch(`${api.url}/graphql`, {
+    const res = await api.fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ system { noSuchField } }' }),

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { publicApiUrl } from '../lib/config';
+import { fetchJson, type Identity } from '../lib/api';
+import { SignOutButton } from './sign-out-button';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -8,7 +9,8 @@ export const metadata: Metadata = {
   description: 'Multi-cluster service catalog for Kubernetes networking',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const me = await fetchJson<Identity>('/api/v1/auth/me');
   return (
     <html lang="en">
       <body>
@@ -16,8 +18,17 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <span className="brand">Switchboard</span>
           <nav>
             <a href="/">Status</a>
-            <a href={`${publicApiUrl}/api/docs`}>REST API</a>
+            <a href="/api/docs">REST API</a>
           </nav>
+          {me.ok && (
+            <span className="identity" data-testid="identity">
+              <span title={me.value.grants.map((g) => `${g.cluster ?? '*'}/${g.namespace}`).join(', ') || 'every cluster and namespace'}>
+                {me.value.name} · {me.value.role}
+                {me.value.readScope === 'GRANTS' ? ' (granted namespaces)' : ''}
+              </span>
+              <SignOutButton />
+            </span>
+          )}
         </header>
         <main>{children}</main>
       </body>

@@ -1,4 +1,4 @@
-import { fetchJson, type Readiness, type SystemInfo } from '../lib/api';
+import { fetchJson, type Readiness, requireSignIn, type SystemInfo } from '../lib/api';
 import { publicApiUrl } from '../lib/config';
 import { AutoRefresh } from './auto-refresh';
 
@@ -9,6 +9,7 @@ export default async function StatusPage() {
     fetchJson<Readiness>('/readyz', [200, 503]),
     fetchJson<SystemInfo>('/api/v1/system'),
   ]);
+  requireSignIn(system, '/');
   const overall = !ready.ok ? 'down' : ready.value.ready ? 'ready' : 'starting';
   return (
     <>
@@ -28,11 +29,11 @@ export default async function StatusPage() {
               <dd>{system.value.role}</dd>
               <dt>GraphQL</dt>
               <dd>
-                <code>{publicApiUrl}/graphql</code> (POST, or GET with <code>?query=</code>)
+                <code>{publicApiUrl}/graphql</code> (POST, or GET with <code>?query=</code>; <code>Authorization: Bearer &lt;token&gt;</code>)
               </dd>
               <dt>REST</dt>
               <dd>
-                <a href={`${publicApiUrl}/api/docs`}>{publicApiUrl}/api/docs</a>
+                <a href="/api/docs">API reference</a> (signed in as you); automation calls <code>{publicApiUrl}/api/v1</code> with a bearer token
               </dd>
             </dl>
           ) : (

@@ -20,3 +20,4 @@ export * from './topology.js';
 export * from './global-id.js';
 export * from './manifests/index.js';
 export * from './diff/index.js';
+export * from './access/index.js';

@@ -65,7 +65,8 @@ export interface SimCluster {
   stop(): Promise<void>;
 }
 
-const token = () => randomBytes(24).toString('base64url');
+// Recognisable like real providers' tokens, so a test can prove none ever leaks into an answer or a log.
+const token = () => `ksim_${randomBytes(24).toString('base64url')}`;
 
 /** One kubeconfig document with a context per cluster (CA embedded, bearer token user). */
 export function kubeconfigFor(clusters: { name: string; url: string; caData: string; token: string }[], current?: string): string {

@@ -3,6 +3,8 @@ import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { queryOne } from '../catalog/shared/query-params.js';
 import { AuditPage } from './dto/audit-event.model.js';
 import { AuditService } from './audit.service.js';
+import type { Caller } from '../auth/caller.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
 
 @ApiTags('audit')
 @Controller()
@@ -18,10 +20,10 @@ export class AuditController {
   @ApiQuery({ name: 'outcome', required: false, enum: ['SUCCEEDED', 'FAILED', 'REPLAYED'] })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
-  async list(@Query() q: Record<string, string | string[] | undefined>): Promise<AuditPage> {
+  async list(@CurrentCaller() caller: Caller, @Query() q: Record<string, string | string[] | undefined>): Promise<AuditPage> {
     const one = (k: string) => queryOne(q, k);
     const limit = one('limit');
-    const page = await this.audit.search({ actor: one('actor'), action: one('action'), cluster: one('cluster'), namespace: one('namespace'), outcome: one('outcome'), first: limit === undefined ? undefined : Number(limit), after: one('cursor') });
+    const page = await this.audit.search(caller, { actor: one('actor'), action: one('action'), cluster: one('cluster'), namespace: one('namespace'), outcome: one('outcome'), first: limit === undefined ? undefined : Number(limit), after: one('cursor') });
     return { items: page.items, totalCount: page.totalCount, nextCursor: page.hasNextPage ? page.endCursor : null };
   }
 }

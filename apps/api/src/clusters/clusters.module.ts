@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { ClusterDirectory } from './cluster-directory.js';
 import { ClustersController } from './clusters.controller.js';
 import { ClustersRepository } from './clusters.repository.js';
@@ -6,6 +7,7 @@ import { ClustersResolver } from './clusters.resolver.js';
 import { ClustersService } from './clusters.service.js';
 
 @Module({
+  imports: [AuditModule],
   providers: [ClustersRepository, ClusterDirectory, ClustersService, ClustersResolver],
   controllers: [ClustersController],
   exports: [ClusterDirectory, ClustersService],

@@ -1,38 +1,40 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ClusterModel, RegisterClusterInput, UpdateClusterInput } from './dto/cluster.model.js';
 import { ClustersService } from './clusters.service.js';
+import type { Caller } from '../auth/caller.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
 
 @Resolver(() => ClusterModel)
 export class ClustersResolver {
   constructor(private readonly clusterService: ClustersService) {}
 
   @Query(() => [ClusterModel], { description: 'Registered clusters with their sync state' })
-  clusters(): Promise<ClusterModel[]> {
-    return this.clusterService.list();
+  clusters(@CurrentCaller() caller: Caller): Promise<ClusterModel[]> {
+    return this.clusterService.list(caller);
   }
 
   @Query(() => ClusterModel)
-  cluster(@Args('name') name: string): Promise<ClusterModel> {
-    return this.clusterService.get(name);
+  cluster(@CurrentCaller() caller: Caller, @Args('name') name: string): Promise<ClusterModel> {
+    return this.clusterService.get(caller, name);
   }
 
   @Mutation(() => [ClusterModel], { description: 'Tests the connection, then registers (one cluster per context)' })
-  registerCluster(@Args('input') input: RegisterClusterInput): Promise<ClusterModel[]> {
-    return this.clusterService.register(input);
+  registerCluster(@CurrentCaller() caller: Caller, @Args('input') input: RegisterClusterInput): Promise<ClusterModel[]> {
+    return this.clusterService.register(caller, input);
   }
 
   @Mutation(() => ClusterModel, { description: 'Rename, relabel, set the cluster domain, pause or resume' })
-  updateCluster(@Args('name') name: string, @Args('input') input: UpdateClusterInput): Promise<ClusterModel> {
-    return this.clusterService.update(name, input);
+  updateCluster(@CurrentCaller() caller: Caller, @Args('name') name: string, @Args('input') input: UpdateClusterInput): Promise<ClusterModel> {
+    return this.clusterService.update(caller, name, input);
   }
 
   @Mutation(() => ClusterModel, { description: 'Stops its sync and deletes its catalog rows' })
-  removeCluster(@Args('name') name: string): Promise<ClusterModel> {
-    return this.clusterService.remove(name);
+  removeCluster(@CurrentCaller() caller: Caller, @Args('name') name: string): Promise<ClusterModel> {
+    return this.clusterService.remove(caller, name);
   }
 
   @Mutation(() => ClusterModel, { description: 'Relists every kind now' })
-  resyncCluster(@Args('name') name: string): Promise<ClusterModel> {
-    return this.clusterService.resync(name);
+  resyncCluster(@CurrentCaller() caller: Caller, @Args('name') name: string): Promise<ClusterModel> {
+    return this.clusterService.resync(caller, name);
   }
 }

@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { checkMetadataMaps, dns1123LabelErrors, dns1123SubdomainErrors, fromGlobalId, Issues, toGlobalId, validateClusterInput } from '@switchboard/k8s-model';
+import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../auth/access-policy.service.js';
+import type { Caller } from '../auth/caller.js';
 import { toKeyValues } from '../catalog/shared/label.model.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError } from '../errors/domain-error.js';
@@ -39,26 +42,44 @@ export class ClustersService {
     private readonly repo: ClustersRepository,
     private readonly directory: ClusterDirectory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<ClusterModel[]> {
-    const clusters = await this.repo.list();
+  /** Every caller sees the clusters its read scope reaches (all, unless its token reads its grants only). */
+  async list(caller: Caller): Promise<ClusterModel[]> {
+    const clusters = (await this.repo.list()).filter((c) => this.access.canSeeCluster(caller, c.id));
     const states = await this.repo.syncStates(clusters.map((c) => c.id));
     return clusters.map((c) => this.toModel(c, states.get(c.id) ?? []));
   }
 
-  async get(ref: string): Promise<ClusterModel> {
+  async get(caller: Caller, ref: string): Promise<ClusterModel> {
     const c = await this.find(ref);
+    if (!this.access.canSeeCluster(caller, c.id)) throw DomainError.notFound(`cluster "${ref}"`);
+    return this.model(c.id);
+  }
+
+  private async model(id: string): Promise<ClusterModel> {
+    const c = await this.find(id);
     return this.toModel(c, (await this.repo.syncStates([c.id])).get(c.id) ?? []);
   }
 
-  /** Tests every connection first; stores nothing unless all succeed. */
-  async register(input: RegisterClusterInput): Promise<ClusterModel[]> {
-    try {
-      return await this.registerChecked(input);
-    } catch (err) {
-      throw redactSecrets(err, [input?.token, input?.kubeconfig, input?.caData]);
-    }
+  /** Tests every connection first; stores nothing unless all succeed. Admins only. */
+  register(caller: Caller, input: RegisterClusterInput): Promise<ClusterModel[]> {
+    return this.audit.track(
+      caller,
+      'registerCluster',
+      { cluster: typeof input?.name === 'string' ? input.name : null, details: { via: input?.kubeconfig ? 'kubeconfig' : input?.server ? 'server' : input?.inCluster ? 'inCluster' : null } },
+      async () => {
+        this.access.requireRole(caller, 'admin');
+        try {
+          return await this.registerChecked(input);
+        } catch (err) {
+          throw redactSecrets(err, [input?.token, input?.kubeconfig, input?.caData]);
+        }
+      },
+      (created) => ({ cluster: created.map((c) => c.name).join(','), details: { clusters: created.map((c) => c.name) } }),
+    );
   }
 
   private async registerChecked(input: RegisterClusterInput): Promise<ClusterModel[]> {
@@ -114,16 +135,24 @@ export class ClustersService {
    * Probes new connection details for a registered cluster and swaps them in (demo
    * mode: a simulator that came back on another port). Name, labels and catalog stay.
    */
-  async reconnect(ref: string, kubeconfig: string): Promise<ClusterModel> {
+  async reconnect(caller: Caller, ref: string, kubeconfig: string): Promise<ClusterModel> {
+    this.access.requireRole(caller, 'admin');
     const current = await this.find(ref);
     const [c] = credentialsFromKubeconfig(kubeconfig, undefined);
     await probeCluster(current.name, kubeConfigFor(current.name, c!.credentials));
     await this.repo.replaceConnection(current.id, { server: c!.credentials.server, authKind: 'KUBECONFIG', context: c!.context, credentials: this.directory.cipher.encrypt(c!.credentials) });
     await this.directory.emit({ type: 'updated', clusterId: current.id });
-    return this.get(current.id);
+    return this.model(current.id);
   }
 
-  async update(ref: string, input: UpdateClusterInput): Promise<ClusterModel> {
+  update(caller: Caller, ref: string, input: UpdateClusterInput): Promise<ClusterModel> {
+    return this.audit.track(caller, 'updateCluster', { cluster: ref, details: { fields: input && typeof input === 'object' ? Object.keys(input) : [] } }, async () => {
+      this.access.requireRole(caller, 'admin');
+      return this.updateChecked(ref, input);
+    });
+  }
+
+  private async updateChecked(ref: string, input: UpdateClusterInput): Promise<ClusterModel> {
     const current = await this.find(ref);
     const issues: FieldIssue[] = validateClusterUpdate(input);
     if (typeof input.name === 'string') for (const m of dns1123LabelErrors(input.name)) issues.push({ field: 'name', rule: 'dns1123Label', message: m });
@@ -145,13 +174,20 @@ export class ClustersService {
     const otherChanged = ['name', 'displayName', 'clusterDomain', 'labels'].some((k) => input[k as keyof UpdateClusterInput] != null);
     if (otherChanged || !pauseChanged) await this.directory.emit({ type: 'updated', clusterId: current.id });
     if (pauseChanged) await this.directory.emit({ type: input.paused ? 'paused' : 'resumed', clusterId: current.id });
-    return this.get(updated.id);
+    return this.model(updated.id);
   }
 
-  /** Stops its sync and deletes every mirrored row of it (cascade). */
-  async remove(ref: string): Promise<ClusterModel> {
+  /** Stops its sync and deletes every mirrored row of it (cascade). Admins only. */
+  remove(caller: Caller, ref: string): Promise<ClusterModel> {
+    return this.audit.track(caller, 'removeCluster', { cluster: ref }, async () => {
+      this.access.requireRole(caller, 'admin');
+      return this.removeChecked(ref);
+    });
+  }
+
+  private async removeChecked(ref: string): Promise<ClusterModel> {
     const record = await this.find(ref);
-    const model = await this.get(record.id);
+    const model = await this.model(record.id);
     // Stop local workers before their rows go; tell the other replicas once the delete has committed.
     this.directory.emitLocal({ type: 'removed', clusterId: record.id });
     await this.repo.remove(record.id);
@@ -159,10 +195,13 @@ export class ClustersService {
     return model;
   }
 
-  async resync(ref: string): Promise<ClusterModel> {
-    const c = await this.find(ref);
-    await this.directory.emit({ type: 'resync', clusterId: c.id });
-    return this.get(c.id);
+  resync(caller: Caller, ref: string): Promise<ClusterModel> {
+    return this.audit.track(caller, 'resyncCluster', { cluster: ref }, async () => {
+      this.access.requireRole(caller, 'admin');
+      const c = await this.find(ref);
+      await this.directory.emit({ type: 'resync', clusterId: c.id });
+      return this.model(c.id);
+    });
   }
 
   /** By name, or by the opaque id the API hands out (a raw uuid works too). */

@@ -24,8 +24,48 @@ export interface AppConfig {
   readonly version: string;
   /** Where the in-cluster service account is (for registering the cluster the API runs in). */
   readonly inCluster: { readonly serviceHost: string | null; readonly servicePort: string; readonly serviceAccountDir: string };
+  readonly auth: AuthConfig;
   /** Sync timing: lease length, and how long a watch may stay silent before it is restarted. */
   readonly sync: { readonly leaseSeconds: number; readonly watchIdleSeconds: number; readonly pageSize: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The callback URL as the browser reaches it (…/api/v1/auth/oidc/callback). */
+  readonly redirectUrl: string;
+  readonly scopes: string;
+  /** Claim holding the role (a string or a list; the highest known role wins). */
+  readonly roleClaim: string;
+  /** Claim holding grants as "cluster/namespace-pattern" strings ("*" for every cluster). */
+  readonly grantsClaim: string;
+}
+
+export interface AuthConfig {
+  /** SWITCHBOARD_ADMIN_TOKEN: a bootstrap admin that lives in configuration only. */
+  readonly adminToken: string | null;
+  /** Where users open the dashboard; the demo prints `<url>/login#token=…` with it. */
+  readonly dashboardUrl: string | null;
+  /** /metrics without a token (for a scraper on a private network). */
+  readonly metricsPublic: boolean;
+  readonly sessionTtlHours: number;
+  /** Secure cookies: always, never, or when the request came over https. */
+  readonly cookieSecure: boolean | 'auto';
+  /**
+   * Which peers' X-Forwarded-For/-Proto are believed (client address for rate limits,
+   * https for cookies): a hop count, or the proxies' addresses/ranges (the dashboard's).
+   */
+  readonly trustProxy: number | readonly string[];
+  readonly rateLimits: {
+    /** Mutations per identity per minute. */
+    readonly mutationsPerMinute: number;
+    /** Login attempts per client address per minute. */
+    readonly loginsPerMinute: number;
+    /** Requests with a bad token per client address per minute before the address is refused. */
+    readonly authFailuresPerMinute: number;
+  };
+  readonly oidc: OidcConfig | null;
+}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AppConfig, LogLevel, ProcessRole } from './app-config.js';
+import type { AppConfig, AuthConfig, LogLevel, OidcConfig, ProcessRole } from './app-config.js';
 import { ConfigError } from './config-error.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -38,12 +38,95 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
       servicePort: nonEmpty(env, 'KUBERNETES_SERVICE_PORT') ?? '443',
       serviceAccountDir: nonEmpty(env, 'SWITCHBOARD_SERVICE_ACCOUNT_DIR') ?? '/var/run/secrets/kubernetes.io/serviceaccount',
     },
+    auth: auth(env),
     sync: {
       leaseSeconds: integer(env, 'SYNC_LEASE_SECONDS', 15, 2, 3600),
       watchIdleSeconds: integer(env, 'SYNC_WATCH_IDLE_SECONDS', 90, 1, 3600),
       pageSize: integer(env, 'SYNC_PAGE_SIZE', 500, 1, 10_000),
     },
   };
+}
+
+function auth(env: Env): AuthConfig {
+  const adminToken = nonEmpty(env, 'SWITCHBOARD_ADMIN_TOKEN') ?? null;
+  if (adminToken !== null && (adminToken.length < 24 || /\s/.test(adminToken))) {
+    throw new ConfigError('SWITCHBOARD_ADMIN_TOKEN', 'must be at least 24 characters without spaces (e.g. `openssl rand -hex 24`)');
+  }
+  const dashboardUrl = nonEmpty(env, 'SWITCHBOARD_DASHBOARD_URL');
+  if (dashboardUrl !== undefined) httpUrl('SWITCHBOARD_DASHBOARD_URL', dashboardUrl);
+  const secure = nonEmpty(env, 'SESSION_COOKIE_SECURE')?.toLowerCase() ?? 'auto';
+  if (!['auto', '1', '0', 'true', 'false'].includes(secure)) throw new ConfigError('SESSION_COOKIE_SECURE', `must be auto, 1 or 0, got "${secure}"`);
+  return {
+    adminToken,
+    dashboardUrl: dashboardUrl?.replace(/\/+$/, '') ?? null,
+    metricsPublic: flag(env, 'METRICS_PUBLIC', false),
+    sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    cookieSecure: secure === 'auto' ? 'auto' : secure === '1' || secure === 'true',
+    trustProxy: trustProxy(env),
+    rateLimits: {
+      mutationsPerMinute: integer(env, 'RATE_LIMIT_MUTATIONS', 120, 1, 1_000_000),
+      loginsPerMinute: integer(env, 'RATE_LIMIT_LOGINS', 10, 1, 1_000_000),
+      authFailuresPerMinute: integer(env, 'RATE_LIMIT_AUTH_FAILURES', 20, 1, 1_000_000),
+    },
+    oidc: oidc(env),
+  };
+}
+
+function oidc(env: Env): OidcConfig | null {
+  const issuer = nonEmpty(env, 'OIDC_ISSUER');
+  const clientId = nonEmpty(env, 'OIDC_CLIENT_ID');
+  const clientSecret = nonEmpty(env, 'OIDC_CLIENT_SECRET');
+  const redirectUrl = nonEmpty(env, 'OIDC_REDIRECT_URL');
+  if (!issuer && !clientId && !clientSecret && !redirectUrl) return null;
+  for (const [name, v] of [['OIDC_ISSUER', issuer], ['OIDC_CLIENT_ID', clientId], ['OIDC_CLIENT_SECRET', clientSecret], ['OIDC_REDIRECT_URL', redirectUrl]] as const) {
+    if (!v) throw new ConfigError(name, 'is required when OpenID Connect is configured (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL)');
+  }
+  httpUrl('OIDC_ISSUER', issuer!);
+  httpUrl('OIDC_REDIRECT_URL', redirectUrl!);
+  return {
+    issuer: issuer!.replace(/\/+$/, ''),
+    clientId: clientId!,
+    clientSecret: clientSecret!,
+    redirectUrl: redirectUrl!,
+    scopes: nonEmpty(env, 'OIDC_SCOPES') ?? 'openid profile email',
+    roleClaim: nonEmpty(env, 'OIDC_ROLE_CLAIM') ?? 'switchboard_role',
+    grantsClaim: nonEmpty(env, 'OIDC_GRANTS_CLAIM') ?? 'switchboard_grants',
+  };
+}
+
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** A hop count, or which peers are proxies: loopback, linklocal, uniquelocal, addresses, CIDRs. */
+function trustProxy(env: Env): number | string[] {
+  const raw = nonEmpty(env, 'TRUST_PROXY');
+  if (raw === undefined || /^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const e of entries) {
+    if (!PROXY_RANGES.has(e) && !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(e)) {
+      throw new ConfigError('TRUST_PROXY', `must be a number of proxy hops or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and CIDR ranges; "${e}" is none of these`);
+    }
+  }
+  return entries;
+}
+
+function httpUrl(name: string, raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
+  return url;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  const v = raw.toLowerCase();
+  if (['1', 'true', 'on', 'yes'].includes(v)) return true;
+  if (['0', 'false', 'off', 'no'].includes(v)) return false;
+  throw new ConfigError(name, `must be 0 or 1, got "${raw}"`);
 }
 
 function nonEmpty(env: Env, name: string): string | undefined {

@@ -1,9 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type SimCluster, startCluster } from '@switchboard/kube-sim';
+import { systemCaller } from '../auth/caller.js';
 import { ClustersService } from '../clusters/clusters.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
 import { DEMO_CLUSTERS, DEMO_LABEL, type DemoCluster } from './demo-clusters.js';
+
+/** Demo clusters are registered by the product itself, and audited as such. */
+const DEMO_ACTOR = systemCaller('demo');
 
 /**
  * Demo mode: simulated clusters in this process, registered like real ones, so a
@@ -40,13 +44,18 @@ export class DemoService implements OnApplicationBootstrap, OnApplicationShutdow
     return this.started;
   }
 
+  /** Whether this process runs demo clusters (known once whenStarted resolved). */
+  isActive(): boolean {
+    return this.sims.length > 0;
+  }
+
   /** The running simulators (for tests and diagnostics). */
   simulators(): readonly SimCluster[] {
     return this.sims;
   }
 
   private async start(): Promise<void> {
-    const registered = await this.clusters.list();
+    const registered = await this.clusters.list(DEMO_ACTOR);
     const isDemo = (c: (typeof registered)[number]) => c.labels.some((l) => l.key === DEMO_LABEL && l.value === 'true');
     if (this.config.demo === 'auto' && registered.some((c) => !isDemo(c))) return;
     this.logger.log(
@@ -73,10 +82,10 @@ export class DemoService implements OnApplicationBootstrap, OnApplicationShutdow
     this.sims.push(sim);
     if (this.stopped) return sim.stop();
     if (existing) {
-      await this.clusters.reconnect(existing.name, sim.kubeconfig());
+      await this.clusters.reconnect(DEMO_ACTOR, existing.name, sim.kubeconfig());
       this.logger.log(`demo cluster ${demo.sim.name} (${demo.sim.region}) re-pointed to its new simulator at ${sim.url}`);
     } else {
-      await this.clusters.register({
+      await this.clusters.register(DEMO_ACTOR, {
         kubeconfig: sim.kubeconfig(),
         displayName: demo.displayName,
         labels: Object.entries({ ...demo.labels, [DEMO_LABEL]: 'true' }).map(([key, value]) => ({ key, value })),

@@ -9,6 +9,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: readonly FieldIssue[] = [],
+    /** RATE_LIMITED: when to try again (HTTP Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -16,6 +18,10 @@ export class DomainError extends Error {
 
   static notFound(what: string): DomainError {
     return new DomainError('NOT_FOUND', `${what} not found`);
+  }
+
+  static rateLimited(what: string, retryAfterSeconds: number): DomainError {
+    return new DomainError('RATE_LIMITED', `too many ${what}; try again in ${retryAfterSeconds} s`, [], retryAfterSeconds);
   }
 
   static validation(details: readonly FieldIssue[], message?: string): DomainError {

@@ -10,13 +10,15 @@ export class ErrorsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
-    const { status, body, unexpected } = toErrorBody(exception);
+    const { status, body, unexpected, retryAfterSeconds } = toErrorBody(exception);
     if (unexpected) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (host.getType<GqlContextType>() === 'graphql') {
-      return new GraphQLError(body.message, { extensions: { code: body.code, details: body.details, status } });
+      return new GraphQLError(body.message, { extensions: { code: body.code, details: body.details, status, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } });
     }
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return undefined;
+    if (retryAfterSeconds) res.setHeader('Retry-After', String(retryAfterSeconds));
+    if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="switchboard"');
     return res.status(status).json({ error: body });
   }
 }

@@ -25,9 +25,9 @@ const HTTP_CODES: Record<number, ErrorCode> = {
  * The single translation from anything thrown to what a client sees. Unknown
  * errors are masked: no stack, SQL or host names leave the process.
  */
-export function toErrorBody(err: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
+export function toErrorBody(err: unknown): { status: number; body: ErrorBody; unexpected: boolean; retryAfterSeconds?: number } {
   if (err instanceof DomainError) {
-    return { status: ERROR_HTTP_STATUS[err.code], body: { code: err.code, message: err.message, details: [...err.details] }, unexpected: false };
+    return { status: ERROR_HTTP_STATUS[err.code], body: { code: err.code, message: err.message, details: [...err.details] }, unexpected: false, retryAfterSeconds: err.retryAfterSeconds };
   }
   if (err instanceof DatabaseUnavailableError) {
     return { status: 503, body: { code: 'DATABASE_UNAVAILABLE', message: 'The catalog database is not available yet', details: [] }, unexpected: false };

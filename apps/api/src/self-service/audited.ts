@@ -1,9 +1,10 @@
 import type { MutationOutcome } from './mutation-outcome.js';
 import type { ObjectRef } from './refs.js';
+import type { Caller } from '../auth/caller.js';
 
 export interface MutationOptionsLike {
   dryRun?: boolean | null;
-  actor?: string;
+  caller?: Caller;
 }
 
 /** Implemented by the service whose mutations are audited. */

@@ -8,6 +8,7 @@ import { toServiceModel } from '../catalog/services/dto/to-service-model.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { ChangeActionEnum, IngressMutationResult, ServiceMutationResult } from './dto/mutation-result.model.js';
 import type { MutationOutcome } from './mutation-outcome.js';
+import type { Caller } from '../auth/caller.js';
 
 /**
  * Turns a mutation's outcome into its answer: the object read back from the catalog
@@ -24,14 +25,14 @@ export class MutationResults {
     private readonly ingressDetail: IngressDetailView,
   ) {}
 
-  async service(o: MutationOutcome, scope?: object): Promise<ServiceMutationResult> {
-    const found = this.shows(o) ? await orNull(this.services.get(o.cluster, o.namespace, o.name)) : null;
+  async service(caller: Caller, o: MutationOutcome, scope?: object): Promise<ServiceMutationResult> {
+    const found = this.shows(o) ? await orNull(this.services.get(caller, o.cluster, o.namespace, o.name)) : null;
     const service = found ? (scope ? await this.serviceDetail.render(found, scope) : toServiceModel(found)) : null;
     return { ...base(o), service };
   }
 
-  async ingress(o: MutationOutcome, scope?: object): Promise<IngressMutationResult> {
-    const found = this.shows(o) ? await orNull(this.ingresses.get(o.cluster, o.namespace, o.name)) : null;
+  async ingress(caller: Caller, o: MutationOutcome, scope?: object): Promise<IngressMutationResult> {
+    const found = this.shows(o) ? await orNull(this.ingresses.get(caller, o.cluster, o.namespace, o.name)) : null;
     const ingress = found ? (scope ? await this.ingressDetail.render(found, scope) : toIngressModel(found)) : null;
     return { ...base(o), ingress };
   }

@@ -2,6 +2,7 @@ import { queryOne } from '../catalog/shared/query-params.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { FieldIssue } from '../errors/error-codes.js';
 import type { MutationOptions } from './self-service.service.js';
+import type { Caller } from '../auth/caller.js';
 
 type QueryMap = Record<string, string | string[] | undefined>;
 
@@ -14,9 +15,9 @@ function bool(q: QueryMap, key: string, issues: FieldIssue[]): boolean {
 }
 
 /** `?dryRun=&force=&resourceVersion=` and the `Idempotency-Key` header of a REST mutation. */
-export function restOptions(q: QueryMap, idempotencyKey: string | undefined): MutationOptions & { resourceVersion?: string } {
+export function restOptions(q: QueryMap, idempotencyKey: string | undefined, caller: Caller): MutationOptions & { resourceVersion?: string } {
   const issues: FieldIssue[] = [];
-  const out = { dryRun: bool(q, 'dryRun', issues), force: bool(q, 'force', issues), idempotencyKey, resourceVersion: queryOne(q, 'resourceVersion') || undefined };
+  const out = { caller, dryRun: bool(q, 'dryRun', issues), force: bool(q, 'force', issues), idempotencyKey, resourceVersion: queryOne(q, 'resourceVersion') || undefined };
   if (issues.length) throw DomainError.validation(issues);
   return out;
 }

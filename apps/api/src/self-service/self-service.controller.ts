@@ -9,6 +9,8 @@ import type { MutationOutcome } from './mutation-outcome.js';
 import { bodyObject, restOptions } from './rest-options.js';
 import { CREATE_INGRESS_BODY, CREATE_SERVICE_BODY, EXPOSE_BODY, UNEXPOSE_BODY, UPDATE_INGRESS_BODY, UPDATE_SERVICE_BODY } from './rest-schemas.js';
 import type { UnexposeInput } from '@switchboard/k8s-model';
+import type { Caller } from '../auth/caller.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
 
 type Q = Record<string, string | string[] | undefined>;
 const NS = 'clusters/:cluster/namespaces/:namespace';
@@ -32,67 +34,67 @@ export class SelfServiceController {
   @ApiBody({ schema: CREATE_SERVICE_BODY })
   @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
   @ApiOkResponse({ type: ServiceMutationResult })
-  async createService(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ServiceMutationResult> {
-    const o = await this.selfService.createService({ cluster, namespace }, bodyObject(body), restOptions(q, key));
+  async createService(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ServiceMutationResult> {
+    const o = await this.selfService.createService({ cluster, namespace }, bodyObject(body), restOptions(q, key, caller));
     created(res, o);
-    return this.results.service(o, req);
+    return this.results.service(caller, o, req);
   }
 
   @Patch(`${NS}/services/:name`)
   @ApiBody({ schema: UPDATE_SERVICE_BODY })
   @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
   @ApiOkResponse({ type: ServiceMutationResult })
-  async updateService(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<ServiceMutationResult> {
-    return this.results.service(await this.selfService.updateService({ cluster, namespace, name }, bodyObject(body) as ServiceChange, restOptions(q, key)), req);
+  async updateService(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<ServiceMutationResult> {
+    return this.results.service(caller, await this.selfService.updateService({ cluster, namespace, name }, bodyObject(body) as ServiceChange, restOptions(q, key, caller)), req);
   }
 
   @Delete(`${NS}/services/:name`)
   @ApiQuery({ name: 'resourceVersion', required: false })
   @ApiOkResponse({ type: ServiceMutationResult })
-  async deleteService(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<ServiceMutationResult> {
-    return this.results.service(await this.selfService.deleteService({ cluster, namespace, name }, restOptions(q, key)), req);
+  async deleteService(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<ServiceMutationResult> {
+    return this.results.service(caller, await this.selfService.deleteService({ cluster, namespace, name }, restOptions(q, key, caller)), req);
   }
 
   @Post(`${NS}/services/:name/expose`)
   @ApiBody({ schema: EXPOSE_BODY })
   @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
   @ApiOkResponse({ type: ServiceMutationResult })
-  async expose(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ServiceMutationResult> {
+  async expose(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ServiceMutationResult> {
     res.status(200);
-    return this.results.service(await this.selfService.exposeService({ cluster, namespace, name }, bodyObject(body) as unknown as ExposeRequest, restOptions(q, key)), req);
+    return this.results.service(caller, await this.selfService.exposeService({ cluster, namespace, name }, bodyObject(body) as unknown as ExposeRequest, restOptions(q, key, caller)), req);
   }
 
   @Post(`${NS}/services/:name/unexpose`)
   @ApiBody({ schema: UNEXPOSE_BODY })
   @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
   @ApiOkResponse({ type: ServiceMutationResult })
-  async unexpose(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ServiceMutationResult> {
+  async unexpose(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ServiceMutationResult> {
     res.status(200);
-    return this.results.service(await this.selfService.unexposeService({ cluster, namespace, name }, bodyObject(body) as unknown as UnexposeInput, restOptions(q, key)), req);
+    return this.results.service(caller, await this.selfService.unexposeService({ cluster, namespace, name }, bodyObject(body) as unknown as UnexposeInput, restOptions(q, key, caller)), req);
   }
 
   @Post(`${NS}/ingresses`)
   @ApiBody({ schema: CREATE_INGRESS_BODY })
   @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
   @ApiOkResponse({ type: IngressMutationResult })
-  async createIngress(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngressMutationResult> {
-    const o = await this.selfService.createIngress({ cluster, namespace }, bodyObject(body), restOptions(q, key));
+  async createIngress(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngressMutationResult> {
+    const o = await this.selfService.createIngress({ cluster, namespace }, bodyObject(body), restOptions(q, key, caller));
     created(res, o);
-    return this.results.ingress(o, req);
+    return this.results.ingress(caller, o, req);
   }
 
   @Patch(`${NS}/ingresses/:name`)
   @ApiBody({ schema: UPDATE_INGRESS_BODY })
   @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
   @ApiOkResponse({ type: IngressMutationResult })
-  async updateIngress(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<IngressMutationResult> {
-    return this.results.ingress(await this.selfService.updateIngress({ cluster, namespace, name }, bodyObject(body) as IngressUpdate, restOptions(q, key)), req);
+  async updateIngress(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<IngressMutationResult> {
+    return this.results.ingress(caller, await this.selfService.updateIngress({ cluster, namespace, name }, bodyObject(body) as IngressUpdate, restOptions(q, key, caller)), req);
   }
 
   @Delete(`${NS}/ingresses/:name`)
   @ApiQuery({ name: 'resourceVersion', required: false })
   @ApiOkResponse({ type: IngressMutationResult })
-  async deleteIngress(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<IngressMutationResult> {
-    return this.results.ingress(await this.selfService.deleteIngress({ cluster, namespace, name }, restOptions(q, key)), req);
+  async deleteIngress(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<IngressMutationResult> {
+    return this.results.ingress(caller, await this.selfService.deleteIngress({ cluster, namespace, name }, restOptions(q, key, caller)), req);
   }
 }

@@ -8,6 +8,8 @@ import { createIngressInput, createServiceInput, exposeRequest, ingressUpdate, s
 import { MutationResults } from './mutation-results.js';
 import { type MutationOptions, SelfServiceService } from './self-service.service.js';
 import type { Decoded } from './dto/to-domain.js';
+import type { Caller } from '../auth/caller.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
 
 /** The decoded input and the options carrying what decoding found wrong (validated with the rest, in the service). */
 const decoded = <T>(d: Decoded<T>, opts: MutationOptions): [T, MutationOptions] => [d.value, { ...opts, inputIssues: d.issues }];
@@ -21,42 +23,42 @@ export class SelfServiceResolver {
   ) {}
 
   @Mutation(() => ServiceMutationResult, { description: 'Create a service (any type) with server-side apply as field manager "switchboard"' })
-  async createService(@Args() ref: NamespaceArgs, @Args('input') input: CreateServiceInput, @Args() opts: WriteOptionsArgs): Promise<ServiceMutationResult> {
-    return this.results.service(await this.selfService.createService({ ...ref }, ...decoded(createServiceInput(input), opts)));
+  async createService(@CurrentCaller() caller: Caller, @Args() ref: NamespaceArgs, @Args('input') input: CreateServiceInput, @Args() opts: WriteOptionsArgs): Promise<ServiceMutationResult> {
+    return this.results.service(caller, await this.selfService.createService({ ...ref }, ...decoded(createServiceInput(input), { ...opts, caller })));
   }
 
   @Mutation(() => ServiceMutationResult, { description: 'Change ports, selector, labels, annotations or type (fields left out stay as they are; null clears)' })
-  async updateService(@Args() ref: ObjectArgs, @Args('input') input: UpdateServiceInput, @Args() opts: WriteOptionsArgs): Promise<ServiceMutationResult> {
-    return this.results.service(await this.selfService.updateService({ ...ref }, ...decoded(serviceChange(input), opts)));
+  async updateService(@CurrentCaller() caller: Caller, @Args() ref: ObjectArgs, @Args('input') input: UpdateServiceInput, @Args() opts: WriteOptionsArgs): Promise<ServiceMutationResult> {
+    return this.results.service(caller, await this.selfService.updateService({ ...ref }, ...decoded(serviceChange(input), { ...opts, caller })));
   }
 
   @Mutation(() => ServiceMutationResult)
-  async deleteService(@Args() ref: ObjectArgs, @Args() opts: DeleteOptionsArgs): Promise<ServiceMutationResult> {
-    return this.results.service(await this.selfService.deleteService({ ...ref }, { ...opts }));
+  async deleteService(@CurrentCaller() caller: Caller, @Args() ref: ObjectArgs, @Args() opts: DeleteOptionsArgs): Promise<ServiceMutationResult> {
+    return this.results.service(caller, await this.selfService.deleteService({ ...ref }, { ...opts, caller }));
   }
 
   @Mutation(() => ServiceMutationResult, { description: 'Make a service reachable as NodePort, LoadBalancer or through an Ingress (with TLS)' })
-  async exposeService(@Args() ref: ObjectArgs, @Args('input') input: ExposeInput, @Args() opts: WriteOptionsArgs): Promise<ServiceMutationResult> {
-    return this.results.service(await this.selfService.exposeService({ ...ref }, exposeRequest(input), { ...opts }));
+  async exposeService(@CurrentCaller() caller: Caller, @Args() ref: ObjectArgs, @Args('input') input: ExposeInput, @Args() opts: WriteOptionsArgs): Promise<ServiceMutationResult> {
+    return this.results.service(caller, await this.selfService.exposeService({ ...ref }, exposeRequest(input), { ...opts, caller }));
   }
 
   @Mutation(() => ServiceMutationResult, { description: 'Take an exposure back (back to ClusterIP, or remove ingress paths to the service)' })
-  async unexposeService(@Args() ref: ObjectArgs, @Args('input') input: UnexposeInput, @Args() opts: WriteOptionsArgs): Promise<ServiceMutationResult> {
-    return this.results.service(await this.selfService.unexposeService({ ...ref }, { ...input }, { ...opts }));
+  async unexposeService(@CurrentCaller() caller: Caller, @Args() ref: ObjectArgs, @Args('input') input: UnexposeInput, @Args() opts: WriteOptionsArgs): Promise<ServiceMutationResult> {
+    return this.results.service(caller, await this.selfService.unexposeService({ ...ref }, { ...input }, { ...opts, caller }));
   }
 
   @Mutation(() => IngressMutationResult)
-  async createIngress(@Args() ref: NamespaceArgs, @Args('input') input: CreateIngressInput, @Args() opts: WriteOptionsArgs): Promise<IngressMutationResult> {
-    return this.results.ingress(await this.selfService.createIngress({ ...ref }, ...decoded(createIngressInput(input), opts)));
+  async createIngress(@CurrentCaller() caller: Caller, @Args() ref: NamespaceArgs, @Args('input') input: CreateIngressInput, @Args() opts: WriteOptionsArgs): Promise<IngressMutationResult> {
+    return this.results.ingress(caller, await this.selfService.createIngress({ ...ref }, ...decoded(createIngressInput(input), { ...opts, caller })));
   }
 
   @Mutation(() => IngressMutationResult, { description: 'Replace rules, TLS, class, default backend, labels or annotations (fields left out stay)' })
-  async updateIngress(@Args() ref: ObjectArgs, @Args('input') input: UpdateIngressInput, @Args() opts: WriteOptionsArgs): Promise<IngressMutationResult> {
-    return this.results.ingress(await this.selfService.updateIngress({ ...ref }, ...decoded(ingressUpdate(input), opts)));
+  async updateIngress(@CurrentCaller() caller: Caller, @Args() ref: ObjectArgs, @Args('input') input: UpdateIngressInput, @Args() opts: WriteOptionsArgs): Promise<IngressMutationResult> {
+    return this.results.ingress(caller, await this.selfService.updateIngress({ ...ref }, ...decoded(ingressUpdate(input), { ...opts, caller })));
   }
 
   @Mutation(() => IngressMutationResult)
-  async deleteIngress(@Args() ref: ObjectArgs, @Args() opts: DeleteOptionsArgs): Promise<IngressMutationResult> {
-    return this.results.ingress(await this.selfService.deleteIngress({ ...ref }, { ...opts }));
+  async deleteIngress(@CurrentCaller() caller: Caller, @Args() ref: ObjectArgs, @Args() opts: DeleteOptionsArgs): Promise<IngressMutationResult> {
+    return this.results.ingress(caller, await this.selfService.deleteIngress({ ...ref }, { ...opts, caller }));
   }
 }

@@ -32,6 +32,9 @@ import { ClusterDirectory, type ClusterTarget } from '../clusters/cluster-direct
 import { DomainError } from '../errors/domain-error.js';
 import { CatalogWriterRepository } from '../sync/catalog-writer.repository.js';
 import { AuditService } from '../audit/audit.service.js';
+import { AccessPolicy } from '../auth/access-policy.service.js';
+import { actorOf, type Caller, callerKey } from '../auth/caller.js';
+import { RateLimits } from '../auth/rate-limits.service.js';
 import { Audited, type AuditsMutations } from './audited.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { kubeWriteError } from './kube-errors.js';
@@ -47,8 +50,8 @@ export interface MutationOptions {
   idempotencyKey?: string | null;
   /** Problems the transport found while decoding the input (reported with every other issue). */
   inputIssues?: ValidationIssue[];
-  /** Who asks (the token's identity once authentication exists). */
-  actor?: string;
+  /** Who asks: authorised, rate-limited and audited by name. Required (a call without one is refused). */
+  caller?: Caller;
 }
 
 export type ServiceChange = Partial<Omit<ServiceInput, 'name'>> & { resourceVersion?: string | null };
@@ -89,13 +92,17 @@ export class SelfServiceService implements AuditsMutations {
     private readonly feed: ChangeFeed,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
+    private readonly limits: RateLimits,
   ) {}
 
   /** Records the request in the audit log, whatever its outcome (see Audited). */
   async audited(action: string, ref: Partial<ObjectRef>, opts: MutationOptions, run: () => Promise<MutationOutcome>): Promise<MutationOutcome> {
+    const caller = opts.caller;
+    if (!caller) throw new DomainError('UNAUTHENTICATED', 'authentication required');
     const base = {
-      actor: opts.actor ?? 'anonymous',
-      actorRole: null,
+      actor: actorOf(caller),
+      actorRole: caller.role,
       action,
       cluster: textOrNull(ref.cluster),
       namespace: textOrNull(ref.namespace),
@@ -103,6 +110,9 @@ export class SelfServiceService implements AuditsMutations {
       dryRun: opts.dryRun ?? false,
     };
     try {
+      // Counted before anything else, refusals included, so probing is limited too.
+      this.limits.mutation(caller);
+      await this.access.authorizeWrite(caller, textOrNull(ref.cluster) ?? undefined, textOrNull(ref.namespace) ?? undefined);
       const o = await run();
       const diff = o.changes.filter((c) => c.diff).map((c) => `# ${c.kind} ${c.namespace}/${c.name} (${c.action})\n${c.diff}`).join('\n');
       await this.audit.record({
@@ -257,7 +267,8 @@ export class SelfServiceService implements AuditsMutations {
   private mutate(operation: string, ref: ObjectRef, request: unknown, opts: MutationOptions, decide: (ctx: Context) => Promise<Decision>): Promise<MutationOutcome> {
     const dryRun = opts.dryRun ?? false;
     const force = opts.force ?? false;
-    const actor = opts.actor ?? 'anonymous';
+    // Keys are per caller: one caller's key can never replay another's answer.
+    const actor = opts.caller ? callerKey(opts.caller) : 'anonymous';
     return this.idempotency.run(opts.idempotencyKey, actor, operation, { ref, request, dryRun, force }, async () => {
       const target = await this.directory.find(ref.cluster);
       if (!target) throw new DomainError('NOT_FOUND', `cluster "${ref.cluster}" not found`, [{ field: 'cluster', rule: 'notFound', message: `no cluster named "${ref.cluster}" is registered` }]);

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 import { type RunningApp, startTestApp } from '../support/test-app.js';
 
 async function gql(api: RunningApp, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${api.url}/graphql`, {
+  const res = await api.fetch(`${api.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query, variables }),
@@ -91,7 +91,7 @@ describe('catalog service search', () => {
   });
 
   it('serves the same search over REST', async () => {
-    const res = await fetch(`${api.url}/api/v1/services?cluster=alpha&label=${encodeURIComponent('tier in (fe,be)')}&sort=NAME`);
+    const res = await api.fetch(`${api.url}/api/v1/services?cluster=alpha&label=${encodeURIComponent('tier in (fe,be)')}&sort=NAME`);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.items.map((s: { namespace: string; name: string }) => `${s.namespace}/${s.name}`)).toEqual(['team-a/api', 'default/web']);
@@ -128,7 +128,7 @@ describe('catalog service search', () => {
     expect(body.errors[0].extensions.code).toBe('VALIDATION_FAILED');
     const fields = body.errors[0].extensions.details.map((d: { field: string }) => d.field).sort();
     expect(fields).toEqual(['after', 'filter.labelSelector', 'first']);
-    const rest = await fetch(`${api.url}/api/v1/services?limit=0&type=Bogus`);
+    const rest = await api.fetch(`${api.url}/api/v1/services?limit=0&type=Bogus`);
     expect(rest.status).toBe(422);
     const err = (await rest.json()).error;
     expect(err.code).toBe('VALIDATION_FAILED');
@@ -141,7 +141,7 @@ describe('catalog service search', () => {
   });
 
   it('answers unknown services with NOT_FOUND, not 500', async () => {
-    const rest = await fetch(`${api.url}/api/v1/clusters/alpha/namespaces/default/services/nope`);
+    const rest = await api.fetch(`${api.url}/api/v1/clusters/alpha/namespaces/default/services/nope`);
     expect(rest.status).toBe(404);
     expect((await rest.json()).error).toMatchObject({ code: 'NOT_FOUND', message: 'service "nope" in namespace "default" of cluster "alpha" not found' });
     const { body } = await gql(api, '{ service(cluster: "alpha", namespace: "default", name: "nope") { name } }');
@@ -177,14 +177,14 @@ describe('catalog service search', () => {
   });
 
   it('lists ingresses over REST with resolved backends', async () => {
-    const res = await fetch(`${api.url}/api/v1/ingresses?host=shop`);
+    const res = await api.fetch(`${api.url}/api/v1/ingresses?host=shop`);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.items.map((i: { cluster: string; name: string }) => `${i.cluster}/${i.name}`)).toEqual(['beta/copycat', 'alpha/site']);
     expect(body.totalCount).toBe(2);
     expect(body.items[1].paths[1].backend).toMatchObject({ service: 'missing', serviceFound: false });
     expect(body.items[1].diagnostics.map((d: { code: string }) => d.code)).toEqual(['INGRESS_BACKEND_SERVICE_MISSING', 'INGRESS_BACKEND_PORT_MISSING', 'DUPLICATE_HOST_PATH']);
-    const one = await fetch(`${api.url}/api/v1/clusters/alpha/namespaces/default/ingresses/site`);
+    const one = await api.fetch(`${api.url}/api/v1/clusters/alpha/namespaces/default/ingresses/site`);
     expect((await one.json()).accessUrls[0].url).toBe('https://shop.example.org/');
   });
 });
@@ -330,7 +330,7 @@ describe('service groups', () => {
   });
 
   it('serves groups over REST', async () => {
-    const res = await fetch(`${api.url}/api/v1/service-groups?namespace=shop`);
+    const res = await api.fetch(`${api.url}/api/v1/service-groups?namespace=shop`);
     const body = await res.json();
     expect(body.items.map((g: { name: string; clusters: string[] }) => `${g.name}:${g.clusters.join('+')}`)).toEqual(['checkout:alpha+beta', 'solo:alpha']);
   });
@@ -369,14 +369,14 @@ describe('topology', () => {
   });
 
   it('serves the graph over REST and rejects a service without its cluster', async () => {
-    const res = await fetch(`${api.url}/api/v1/topology?cluster=alpha&namespace=default`);
+    const res = await api.fetch(`${api.url}/api/v1/topology?cluster=alpha&namespace=default`);
     expect(res.status).toBe(200);
     const graph = await res.json();
     expect(graph.nodes.find((n: { id: string }) => n.id === 'svc:alpha/default/missing')).toMatchObject({ status: 'MISSING' });
-    const bad = await fetch(`${api.url}/api/v1/topology?service=web`);
+    const bad = await api.fetch(`${api.url}/api/v1/topology?service=web`);
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.details.map((d: { field: string }) => d.field)).toEqual(['cluster', 'namespace']);
-    const unknown = await fetch(`${api.url}/api/v1/topology?cluster=alpha&namespace=default&service=nope`);
+    const unknown = await api.fetch(`${api.url}/api/v1/topology?cluster=alpha&namespace=default&service=nope`);
     expect(unknown.status).toBe(404);
   });
 });
@@ -419,10 +419,10 @@ describe('catalog-wide diagnostics', () => {
   });
 
   it('filters by namespace, severity and code over REST', async () => {
-    const res = await fetch(`${api.url}/api/v1/diagnostics?namespace=default&severity=WARNING`);
+    const res = await api.fetch(`${api.url}/api/v1/diagnostics?namespace=default&severity=WARNING`);
     const body = await res.json();
     expect(body.items.map((d: { object: { name: string } }) => d.object.name)).toEqual(['orphan-service']);
-    const bad = await fetch(`${api.url}/api/v1/diagnostics?severity=LOUD`);
+    const bad = await api.fetch(`${api.url}/api/v1/diagnostics?severity=LOUD`);
     expect(bad.status).toBe(422);
   });
 });
@@ -448,7 +448,7 @@ describe('namespaces', () => {
   it('lists namespaces with their object counts over GraphQL and REST', async () => {
     const { body } = await gql(api, '{ namespaces { cluster name phase labels { key value } serviceCount ingressCount podCount } }');
     expect(body.data.namespaces).toEqual([{ cluster: 'alpha', name: 'shop', phase: 'Active', labels: [{ key: 'team', value: 'shop' }], serviceCount: 1, ingressCount: 0, podCount: 0 }]);
-    const rest = await (await fetch(`${api.url}/api/v1/namespaces?cluster=beta`)).json();
+    const rest = await (await api.fetch(`${api.url}/api/v1/namespaces?cluster=beta`)).json();
     expect(rest).toEqual([]);
   });
 });

@@ -42,14 +42,14 @@ describe('SQL statements per catalog query', () => {
   }
 
   const gql = (query: string) => () =>
-    fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    api.fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
 
   it.each([
     ['a 45-service page with URLs, diagnostics and ingresses', gql('{ services(first: 50) { totalCount nodes { name accessUrls { url } diagnostics { code } ingresses { name } } } }'), 5],
     ['a filtered, searched page', gql('{ services(filter: { clusters: ["beta"], search: "svc-1", labelSelector: "app" }, first: 20) { totalCount nodes { name accessUrls { url } diagnostics { code } } } }'), 5],
     ['one service with URLs, diagnostics and ingresses', gql('{ service(cluster: "alpha", namespace: "shop", name: "svc-3") { accessUrls { url } diagnostics { code } ingresses { name } } }'), 5],
-    ['the REST search page', () => fetch(`${api.url}/api/v1/services?namespace=shop&limit=50`), 5],
-    ['the REST service detail', () => fetch(`${api.url}/api/v1/clusters/alpha/namespaces/shop/services/svc-4`), 5],
+    ['the REST search page', () => api.fetch(`${api.url}/api/v1/services?namespace=shop&limit=50`), 5],
+    ['the REST service detail', () => api.fetch(`${api.url}/api/v1/clusters/alpha/namespaces/shop/services/svc-4`), 5],
   ])('%s', async (_name, run, budget) => {
     expect(await statementsFor(run)).toBeLessThanOrEqual(budget);
   });

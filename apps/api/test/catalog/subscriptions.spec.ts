@@ -2,7 +2,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeFeed } from '../../src/change-feed/change-feed.service.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createTestDatabase, TEST_ADMIN_TOKEN, type TestDatabase } from '../support/test-database.js';
 import { type RunningApp, startTestApp } from '../support/test-app.js';
 
 /** Subscribes and resolves with the first `count` events. */
@@ -37,7 +37,7 @@ describe('GraphQL subscriptions over graphql-ws', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     api = await startTestApp(db.config());
-    client = createClient({ url: api.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, lazy: false });
+    client = createClient({ url: api.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` }, lazy: false });
   });
   afterAll(async () => {
     await client?.dispose();

@@ -1,10 +1,18 @@
-/** Everything the process writes to stdout/stderr while it runs (Nest's logger writes there); swallowed, not echoed. */
-export function captureOutput(): { text(): string; stop(): void } {
+import { recorder } from '../support/leak-registry.js';
+
+/**
+ * Everything the process writes to stdout/stderr while it runs (Nest's logger writes
+ * there); swallowed, not echoed, but still handed to the suite's credential-leak check
+ * unless `record: false` (for output that prints a secret by design, once).
+ */
+export function captureOutput(opts: { record?: boolean } = {}): { text(): string; stop(): void } {
   const chunks: string[] = [];
   const out = process.stdout.write;
   const err = process.stderr.write;
   const tap = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    chunks.push(text);
+    if (opts.record !== false) recorder().log(text);
     (rest.find((a) => typeof a === 'function') as (() => void) | undefined)?.();
     return true;
   }) as typeof process.stdout.write;

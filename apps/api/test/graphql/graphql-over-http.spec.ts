@@ -17,13 +17,13 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('passes every MUST of the GraphQL-over-HTTP audit', async () => {
-    const results = await auditServer({ url: `${api.url}/graphql` });
+    const results = await auditServer({ url: `${api.url}/graphql`, fetchFn: (url: string, init?: RequestInit) => api.fetch(url, init) });
     const failedMusts = results.filter((r) => r.status === 'error').map((r) => `${r.id} ${r.name}: ${r.reason}`);
     expect(failedMusts).toEqual([]);
   });
 
   it('answers a GET query', async () => {
-    const res = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ system { version } }')}`, {
+    const res = await api.fetch(`${api.url}/graphql?query=${encodeURIComponent('{ system { version } }')}`, {
       headers: { accept: 'application/graphql-response+json' },
     });
     expect(res.status).toBe(200);
@@ -32,14 +32,14 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('refuses a mutation over GET with 405', async () => {
-    const res = await fetch(`${api.url}/graphql?query=${encodeURIComponent('mutation { __typename }')}`, {
+    const res = await api.fetch(`${api.url}/graphql?query=${encodeURIComponent('mutation { __typename }')}`, {
       headers: { accept: 'application/graphql-response+json' },
     });
     expect(res.status).toBe(405);
   });
 
   it('answers a syntax error with 400 and a code', async () => {
-    const res = await fetch(`${api.url}/graphql`, {
+    const res = await api.fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
       body: JSON.stringify({ query: '{ system { ' }),
@@ -63,7 +63,7 @@ describe('GraphQL query limits', () => {
   });
 
   const post = async (query: string) => {
-    const res = await fetch(`${api.url}/graphql`, {
+    const res = await api.fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
       body: JSON.stringify({ query }),
@@ -98,7 +98,7 @@ describe('GraphQL query limits', () => {
   });
 
   it('answers wrong variable types and unknown arguments with codes, not 500', async () => {
-    const res = await fetch(`${api.url}/graphql`, {
+    const res = await api.fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
       body: JSON.stringify({ query: 'query Q($n: Int) { services(first: $n) { totalCount } }', variables: { n: 'ten' } }),

@@ -19,6 +19,17 @@ export interface TestDatabase {
 
 export const usingPostgres = Boolean(process.env.DATABASE_URL);
 
+/** Every test app has this admin token configured; api-client sends it unless told otherwise. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+/** Tests make hundreds of changes a minute with one token: limits are tested on their own. */
+const TEST_AUTH_ENV = {
+  SWITCHBOARD_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+  RATE_LIMIT_MUTATIONS: '1000000',
+  RATE_LIMIT_LOGINS: '1000000',
+  RATE_LIMIT_AUTH_FAILURES: '1000000',
+};
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-test-'));
   let database: AppConfig['database'];
@@ -40,7 +51,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     database,
     dataDir,
     config(env = {}) {
-      const base = loadConfig({ SWITCHBOARD_DATA_DIR: dataDir, LOG_LEVEL: 'error', SWITCHBOARD_DEMO: '0', PORT: '4000', ...env });
+      const base = loadConfig({ ...TEST_AUTH_ENV, SWITCHBOARD_DATA_DIR: dataDir, LOG_LEVEL: 'error', SWITCHBOARD_DEMO: '0', PORT: '4000', ...env });
       return { ...base, database: env.DATABASE_URL ? base.database : database };
     },
     async dispose() {

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { type SimCluster, startCluster } from '@switchboard/kube-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncSupervisor } from '../../src/sync/sync-supervisor.service.js';
-import { rest } from '../support/api-client.js';
-import { createTestDatabase, type TestDatabase, usingPostgres } from '../support/test-database.js';
+import { rest, withAuth } from '../support/api-client.js';
+import { createTestDatabase, TEST_ADMIN_TOKEN, type TestDatabase, usingPostgres } from '../support/test-database.js';
 import { type RunningApp, startTestApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -38,17 +38,17 @@ describe.skipIf(!usingPostgres)('sync leases: a replica killed outright', () => 
     const port = await freePort();
     const url = (db.database as { url: string }).url;
     victim = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, ...env, DATABASE_URL: url, PORT: String(port), SWITCHBOARD_DATA_DIR: db.dataDir, SWITCHBOARD_DEMO: '0', LOG_LEVEL: 'error' },
+      env: { ...process.env, ...env, SWITCHBOARD_ADMIN_TOKEN: TEST_ADMIN_TOKEN, DATABASE_URL: url, PORT: String(port), SWITCHBOARD_DATA_DIR: db.dataDir, SWITCHBOARD_DEMO: '0', LOG_LEVEL: 'error' },
       stdio: 'ignore',
     });
     const victimUrl = `http://127.0.0.1:${port}/api/v1`;
     await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.ok === true, 'victim ready', 30_000);
     for (const sim of sims) {
-      const res = await fetch(`${victimUrl}/clusters`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kubeconfig: sim.kubeconfig() }) });
+      const res = await fetch(`${victimUrl}/clusters`, { method: 'POST', headers: withAuth({ 'content-type': 'application/json' }), body: JSON.stringify({ kubeconfig: sim.kubeconfig() }) });
       expect(res.status).toBe(201);
     }
-    await waitFor(async () => ((await (await fetch(`${victimUrl}/clusters`)).json()) as { status: string }[]).every((c) => c.status === 'READY'), 'victim synced both', 30_000);
-    survivor = await startTestApp(db.config(env));
+    await waitFor(async () => ((await (await fetch(`${victimUrl}/clusters`, { headers: withAuth() })).json()) as { status: string }[]).every((c) => c.status === 'READY'), 'victim synced both', 30_000);
+    survivor = await startTestApp(db.config(env), { otherOrigins: [`http://127.0.0.1:${port}`] });
   });
   afterAll(async () => {
     victim?.kill('SIGKILL');

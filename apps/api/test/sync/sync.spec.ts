@@ -80,7 +80,7 @@ describe('sync: one cluster mirrored into the catalog', () => {
   });
 
   it('exposes sync metrics', async () => {
-    const text = await (await fetch(`${api.url}/metrics`)).text();
+    const text = await (await api.fetch(`${api.url}/metrics`)).text();
     expect(text).toMatch(/switchboard_sync_events_applied_total\{cluster="alpha",kind="SERVICE"\} \d+/);
     expect(text).toContain('switchboard_sync_relists_total');
   });

@@ -25,7 +25,9 @@ export type ValidationRule =
   | 'url'
   | 'base64'
   | 'timestamp'
-  | 'past';
+  | 'past'
+  | 'invalidName'
+  | 'invalidPattern';
 
 /** One problem with an input: the field path, a stable rule code, and a readable message. */
 export interface ValidationIssue {

@@ -47,16 +47,25 @@ describe('validateClusterInput', () => {
 });
 
 describe('validateTokenInput', () => {
-  const now = '2026-06-01T00:00:00Z';
+  const now = new Date('2026-06-01T00:00:00Z');
   it.each<[string, unknown, string[]]>([
     ['operator with grants', { name: 'ci', role: 'operator', grants: [{ cluster: 'prod', namespace: 'team-*' }, { cluster: '*', namespace: '*' }], expiresAt: '2027-01-01T00:00:00Z' }, []],
     ['viewer, no grants', { name: 'dash', role: 'viewer' }, []],
+    ['viewer reading its grants only', { name: 'dash', role: 'viewer', readScope: 'GRANTS', grants: [{ namespace: 'team-a' }] }, []],
     ['missing role', { name: 'x' }, ['role:required']],
     ['bad role', { name: 'x', role: 'root' }, ['role:notSupported']],
-    ['bad grant', { name: 'x', role: 'admin', grants: [{ cluster: 'Prod', namespace: 'Team A' }] }, ['grants[0].cluster:dns1123Label', 'grants[0].namespace:dns1123Label']],
+    ['bad grant', { name: 'x', role: 'operator', grants: [{ cluster: 'Prod', namespace: 'Team A' }] }, ['grants[0].cluster:dns1123Label', 'grants[0].namespace:invalidPattern']],
+    ['grant with unknown field', { name: 'x', role: 'operator', grants: [{ namespace: 'a', verbs: ['*'] }] }, ['grants[0].verbs:forbidden']],
+    ['operator without grants', { name: 'x', role: 'operator' }, ['grants:required']],
+    ['admin with grants', { name: 'x', role: 'admin', grants: [{ namespace: 'a' }] }, ['grants:forbidden']],
+    ['GRANTS read scope without grants', { name: 'x', role: 'viewer', readScope: 'GRANTS' }, ['grants:required']],
+    ['bad read scope', { name: 'x', role: 'viewer', readScope: 'SOME' }, ['readScope:notSupported']],
+    ['name with spaces around', { name: ' x ', role: 'viewer' }, ['name:invalidName']],
+    ['unknown field', { name: 'x', role: 'viewer', password: 'p' }, ['password:forbidden']],
     ['expired', { name: 'x', role: 'admin', expiresAt: '2026-01-01T00:00:00Z' }, ['expiresAt:past']],
+    ['too far ahead', { name: 'x', role: 'admin', expiresAt: '2040-01-01T00:00:00Z' }, ['expiresAt:range']],
     ['not a timestamp', { name: 'x', role: 'admin', expiresAt: 'tomorrow' }, ['expiresAt:timestamp']],
-  ])('%s', (_l, input, expected) => expect(rules(validateTokenInput(input, { now }))).toEqual(expected));
+  ])('%s', (_l, input, expected) => expect(rules(validateTokenInput(input, now))).toEqual(expected));
 });
 
 describe('formatIssues', () => {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { compareDiagnostics, type Diagnostic, type Severity } from '@switchboard/k8s-model';
+import { AccessPolicy } from '../../auth/access-policy.service.js';
+import type { Caller } from '../../auth/caller.js';
 import { DomainError } from '../../errors/domain-error.js';
 import type { FieldIssue } from '../../errors/error-codes.js';
 import { IngressesRepository } from '../ingresses/ingresses.repository.js';
@@ -39,9 +41,11 @@ export class DiagnosticsQueryService {
     private readonly services: ServicesRepository,
     private readonly ingresses: IngressesRepository,
     private readonly diagnostics: DiagnosticsService,
+    private readonly access: AccessPolicy,
   ) {}
 
-  async list(input: DiagnosticSearch, loaders: RelatedLoaders): Promise<DiagnosticPage> {
+  async list(caller: Caller, input: DiagnosticSearch, loaders: RelatedLoaders): Promise<DiagnosticPage> {
+    const scope = this.access.readScope(caller);
     const issues: FieldIssue[] = [];
     const badSeverity = (input.severities ?? []).filter((s) => !SEVERITIES.includes(s as Severity));
     if (badSeverity.length) issues.push({ field: 'severities', rule: 'notSupported', message: `unknown severity ${badSeverity.join(', ')}; expected ERROR, WARNING or INFO` });
@@ -49,8 +53,8 @@ export class DiagnosticsQueryService {
     if (issues.length) throw DomainError.validation(issues);
 
     const [flagged, ingressPage] = await Promise.all([
-      this.services.search({ clusters: input.clusters, namespaces: input.namespaces, hasDiagnostics: true, pendingLoadBalancerSeconds: LOAD_BALANCER_PENDING_SECONDS, sort: 'CLUSTER', limit: MAX_OBJECTS }),
-      this.ingresses.search({ clusters: input.clusters, namespaces: input.namespaces, limit: MAX_OBJECTS }),
+      this.services.search({ clusters: input.clusters, namespaces: input.namespaces, hasDiagnostics: true, pendingLoadBalancerSeconds: LOAD_BALANCER_PENDING_SECONDS, sort: 'CLUSTER', limit: MAX_OBJECTS, scope }),
+      this.ingresses.search({ clusters: input.clusters, namespaces: input.namespaces, limit: MAX_OBJECTS, scope }),
     ]);
     const now = new Date();
     const found = (

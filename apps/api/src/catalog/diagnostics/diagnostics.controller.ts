@@ -6,6 +6,8 @@ import type { Diagnostic } from '../shared/diagnostic.model.js';
 import { queryList, queryOne } from '../shared/query-params.js';
 import { DiagnosticsQueryService } from './diagnostics-query.service.js';
 import { DiagnosticPageDto } from './dto/diagnostic-page.model.js';
+import type { Caller } from '../../auth/caller.js';
+import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 
 @ApiTags('diagnostics')
 @Controller('diagnostics')
@@ -23,9 +25,10 @@ export class DiagnosticsController {
   @ApiQuery({ name: 'code', required: false, description: 'e.g. SERVICE_SELECTS_NO_PODS' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
-  async list(@Query() q: Record<string, string | string[] | undefined>, @Req() req: Request): Promise<DiagnosticPageDto> {
+  async list(@CurrentCaller() caller: Caller, @Query() q: Record<string, string | string[] | undefined>, @Req() req: Request): Promise<DiagnosticPageDto> {
     const limit = queryOne(q, 'limit');
     const page = await this.findings.list(
+      caller,
       {
         clusters: queryList(q, 'cluster'),
         namespaces: queryList(q, 'namespace'),

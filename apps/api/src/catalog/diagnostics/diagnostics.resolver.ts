@@ -3,6 +3,8 @@ import { RelatedLoadersFactory } from '../related/related-loaders.js';
 import { Diagnostic } from '../shared/diagnostic.model.js';
 import { DiagnosticsQueryService } from './diagnostics-query.service.js';
 import { DiagnosticConnection } from './dto/diagnostic-page.model.js';
+import type { Caller } from '../../auth/caller.js';
+import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 
 @Resolver(() => Diagnostic)
 export class DiagnosticsResolver {
@@ -13,6 +15,7 @@ export class DiagnosticsResolver {
 
   @Query(() => DiagnosticConnection, { description: 'Every finding, worst first within each object, in a stable order' })
   async diagnostics(
+    @CurrentCaller() caller: Caller,
     @Args('clusters', { type: () => [String], nullable: true }) clusters: string[] | undefined,
     @Args('namespaces', { type: () => [String], nullable: true }) namespaces: string[] | undefined,
     @Args('severities', { type: () => [String], nullable: true }) severities: string[] | undefined,
@@ -21,7 +24,7 @@ export class DiagnosticsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
     @Context() ctx: object,
   ): Promise<DiagnosticConnection> {
-    const page = await this.findings.list({ clusters, namespaces, severities, codes, first, after }, this.loaders.for(ctx));
+    const page = await this.findings.list(caller, { clusters, namespaces, severities, codes, first, after }, this.loaders.for(ctx));
     return {
       nodes: page.items as Diagnostic[],
       totalCount: page.totalCount,

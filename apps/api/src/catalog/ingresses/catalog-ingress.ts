@@ -1,3 +1,4 @@
+import type { Scope } from '@switchboard/k8s-model';
 import type { IngressRecord } from '@switchboard/k8s-model';
 
 /** A mirrored Ingress as the catalog reads it back. */
@@ -14,4 +15,6 @@ export interface IngressQuery {
   host?: string;
   limit: number;
   after?: (string | number | null)[];
+  /** The caller's read scope; absent for internal reads. */
+  scope?: Scope;
 }

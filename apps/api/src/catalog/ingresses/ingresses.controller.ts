@@ -6,6 +6,8 @@ import { IngressPage } from './dto/ingress-connection.model.js';
 import { IngressModel } from './dto/ingress.model.js';
 import { IngressDetailView } from './ingress-detail.view.js';
 import { IngressesService } from './ingresses.service.js';
+import type { Caller } from '../../auth/caller.js';
+import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 
 @ApiTags('ingresses')
 @Controller()
@@ -22,9 +24,9 @@ export class IngressesController {
   @ApiQuery({ name: 'host', required: false, description: 'Substring of a rule host' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
-  async search(@Query() q: Record<string, string | string[] | undefined>, @Req() req: Request): Promise<IngressPage> {
+  async search(@CurrentCaller() caller: Caller, @Query() q: Record<string, string | string[] | undefined>, @Req() req: Request): Promise<IngressPage> {
     const limit = queryOne(q, 'limit');
-    const page = await this.ingressService.search({
+    const page = await this.ingressService.search(caller, {
       clusters: queryList(q, 'cluster'),
       namespaces: queryList(q, 'namespace'),
       host: queryOne(q, 'host'),
@@ -37,7 +39,7 @@ export class IngressesController {
 
   @Get('clusters/:cluster/namespaces/:namespace/ingresses/:name')
   @ApiOkResponse({ type: IngressModel })
-  async get(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Req() req: Request): Promise<IngressModel> {
-    return this.detail.render(await this.ingressService.get(cluster, namespace, name), req);
+  async get(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Req() req: Request): Promise<IngressModel> {
+    return this.detail.render(await this.ingressService.get(caller, cluster, namespace, name), req);
   }
 }

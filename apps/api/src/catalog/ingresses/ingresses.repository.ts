@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../../database/database.service.js';
 import { INGRESS_COLUMNS } from '../related/related-objects.repository.js';
+import type { Scope } from '@switchboard/k8s-model';
 import { Params } from '../services/service-sql.js';
+import { scopeSql } from '../shared/scope-sql.js';
 import type { CatalogIngress, IngressQuery } from './catalog-ingress.js';
 
 type Row = CatalogIngress & { k8sCreatedAt: string | Date; sortKey: (string | null)[] };
@@ -19,6 +21,8 @@ export class IngressesRepository {
       const w: string[] = [];
       if (q.clusters?.length) w.push(`c.name = ANY(${p.add(q.clusters)}::text[])`);
       if (q.namespaces?.length) w.push(`i.namespace = ANY(${p.add(q.namespaces)}::text[])`);
+      const scoped = scopeSql(q.scope, p, 'i."clusterId"', 'i.namespace');
+      if (scoped) w.push(scoped);
       if (q.host) w.push(`EXISTS (SELECT 1 FROM "IngressRule" r WHERE r."ingressId" = i.id AND r.host ILIKE ${p.add(`%${q.host.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)})`);
       return w;
     };
@@ -41,22 +45,25 @@ export class IngressesRepository {
     };
   }
 
-  async findByName(cluster: string, namespace: string, name: string): Promise<CatalogIngress | undefined> {
+  async findByName(cluster: string, namespace: string, name: string, scope?: Scope): Promise<CatalogIngress | undefined> {
+    const p = new Params();
+    const where = `(c.name = ${p.add(cluster)} OR c.id::text = ${p.add(cluster)}) AND i.namespace = ${p.add(namespace)} AND i.name = ${p.add(name)}`;
+    const scoped = scopeSql(scope, p, 'i."clusterId"', 'i.namespace');
     const rows = await this.database.prisma.$queryRawUnsafe<Row[]>(
-      `SELECT ${INGRESS_COLUMNS}, c.name AS "clusterName", json_build_array() AS "sortKey" ${FROM}
-        WHERE (c.name = $1 OR c.id::text = $1) AND i.namespace = $2 AND i.name = $3`,
-      cluster,
-      namespace,
-      name,
+      `SELECT ${INGRESS_COLUMNS}, c.name AS "clusterName", json_build_array() AS "sortKey" ${FROM} WHERE ${where}${scoped ? ` AND ${scoped}` : ''}`,
+      ...p.values,
     );
     return rows[0] ? toIngress(rows[0]) : undefined;
   }
 
-  async findByIds(ids: readonly string[]): Promise<CatalogIngress[]> {
+  async findByIds(ids: readonly string[], scope?: Scope): Promise<CatalogIngress[]> {
     if (!ids.length) return [];
+    const p = new Params();
+    const where = `i.id = ANY(${p.add(ids)}::uuid[])`;
+    const scoped = scopeSql(scope, p, 'i."clusterId"', 'i.namespace');
     const rows = await this.database.prisma.$queryRawUnsafe<Row[]>(
-      `SELECT ${INGRESS_COLUMNS}, c.name AS "clusterName", json_build_array() AS "sortKey" ${FROM} WHERE i.id = ANY($1::uuid[])`,
-      ids,
+      `SELECT ${INGRESS_COLUMNS}, c.name AS "clusterName", json_build_array() AS "sortKey" ${FROM} WHERE ${where}${scoped ? ` AND ${scoped}` : ''}`,
+      ...p.values,
     );
     return rows.map(toIngress);
   }

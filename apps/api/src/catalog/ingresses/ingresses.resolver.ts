@@ -7,6 +7,8 @@ import { IngressConnection } from './dto/ingress-connection.model.js';
 import { IngressModel, IngressPathModel, IngressUrlModel } from './dto/ingress.model.js';
 import { toIngressModel } from './dto/to-ingress-model.js';
 import { IngressesService } from './ingresses.service.js';
+import type { Caller } from '../../auth/caller.js';
+import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 
 type Resolved = IngressModel & { _source: CatalogIngress };
 
@@ -20,13 +22,14 @@ export class IngressesResolver {
 
   @Query(() => IngressConnection, { description: 'Ingresses, optionally by cluster, namespace or host substring' })
   async ingresses(
+    @CurrentCaller() caller: Caller,
     @Args('clusters', { type: () => [String], nullable: true }) clusters: string[] | undefined,
     @Args('namespaces', { type: () => [String], nullable: true }) namespaces: string[] | undefined,
     @Args('host', { type: () => String, nullable: true }) host: string | undefined,
     @Args('first', { type: () => Int, nullable: true }) first: number | undefined,
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
   ): Promise<IngressConnection> {
-    const page = await this.ingressService.search({ clusters, namespaces, host, first, after });
+    const page = await this.ingressService.search(caller, { clusters, namespaces, host, first, after });
     const nodes = page.items.map(toIngressModel);
     return {
       nodes,
@@ -37,8 +40,8 @@ export class IngressesResolver {
   }
 
   @Query(() => IngressModel)
-  async ingress(@Args('cluster') cluster: string, @Args('namespace') namespace: string, @Args('name') name: string): Promise<IngressModel> {
-    return toIngressModel(await this.ingressService.get(cluster, namespace, name));
+  async ingress(@CurrentCaller() caller: Caller, @Args('cluster') cluster: string, @Args('namespace') namespace: string, @Args('name') name: string): Promise<IngressModel> {
+    return toIngressModel(await this.ingressService.get(caller, cluster, namespace, name));
   }
 
   @ResolveField(() => [IngressPathModel], { description: 'Rules × paths with resolved backends' })

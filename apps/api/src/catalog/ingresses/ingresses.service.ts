@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ingressAccessUrls } from '@switchboard/k8s-model';
+import { AccessPolicy } from '../../auth/access-policy.service.js';
+import type { Caller } from '../../auth/caller.js';
 import { DomainError } from '../../errors/domain-error.js';
 import type { FieldIssue } from '../../errors/error-codes.js';
 import { encodeCursor, type Page, pageArgs } from '../pagination/cursor.js';
@@ -18,13 +20,16 @@ export interface IngressSearch {
 
 @Injectable()
 export class IngressesService {
-  constructor(private readonly repo: IngressesRepository) {}
+  constructor(
+    private readonly repo: IngressesRepository,
+    private readonly access: AccessPolicy,
+  ) {}
 
-  async search(input: IngressSearch): Promise<Page<CatalogIngress>> {
+  async search(caller: Caller, input: IngressSearch): Promise<Page<CatalogIngress>> {
     const issues: FieldIssue[] = [];
     const { limit, after } = pageArgs(input.first, input.after, 4, issues);
     if (issues.length) throw DomainError.validation(issues);
-    const r = await this.repo.search({ clusters: input.clusters, namespaces: input.namespaces, host: input.host?.trim() || undefined, limit, after });
+    const r = await this.repo.search({ clusters: input.clusters, namespaces: input.namespaces, host: input.host?.trim() || undefined, limit, after, scope: this.access.readScope(caller) });
     const cursors = r.items.map((i) => encodeCursor(i.sortKey));
     return {
       items: r.items.map((i) => i.ingress),
@@ -36,14 +41,15 @@ export class IngressesService {
     };
   }
 
-  async get(cluster: string, namespace: string, name: string): Promise<CatalogIngress> {
-    const ingress = await this.repo.findByName(cluster, namespace, name);
+  /** Outside the caller's read scope is the same as absent. */
+  async get(caller: Caller, cluster: string, namespace: string, name: string): Promise<CatalogIngress> {
+    const ingress = await this.repo.findByName(cluster, namespace, name, this.access.readScope(caller));
     if (!ingress) throw DomainError.notFound(`ingress "${name}" in namespace "${namespace}" of cluster "${cluster}"`);
     return ingress;
   }
 
-  byIds(ids: readonly string[]): Promise<CatalogIngress[]> {
-    return this.repo.findByIds(ids);
+  byIds(caller: Caller, ids: readonly string[]): Promise<CatalogIngress[]> {
+    return this.repo.findByIds(ids, this.access.readScope(caller));
   }
 
   /** Every rule × path with its backend resolved against the mirrored services. */

@@ -3,6 +3,8 @@ import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { queryList } from '../shared/query-params.js';
 import { NamespaceModel } from './namespace.model.js';
 import { NamespacesService } from './namespaces.service.js';
+import type { Caller } from '../../auth/caller.js';
+import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 
 @ApiTags('namespaces')
 @Controller('namespaces')
@@ -12,7 +14,7 @@ export class NamespacesController {
   @Get()
   @ApiOkResponse({ type: [NamespaceModel] })
   @ApiQuery({ name: 'cluster', required: false })
-  list(@Query() q: Record<string, string | string[] | undefined>): Promise<NamespaceModel[]> {
-    return this.namespaceService.list(queryList(q, 'cluster'));
+  list(@CurrentCaller() caller: Caller, @Query() q: Record<string, string | string[] | undefined>): Promise<NamespaceModel[]> {
+    return this.namespaceService.list(caller, queryList(q, 'cluster'));
   }
 }

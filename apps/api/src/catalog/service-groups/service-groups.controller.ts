@@ -6,6 +6,8 @@ import { queryList, queryOne } from '../shared/query-params.js';
 import { ServiceGroupPage } from './dto/service-group.model.js';
 import { toServiceGroupModel } from './dto/to-service-group-model.js';
 import { ServiceGroupsService } from './service-groups.service.js';
+import type { Caller } from '../../auth/caller.js';
+import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 
 @ApiTags('service-groups')
 @Controller('service-groups')
@@ -22,9 +24,10 @@ export class ServiceGroupsController {
   @ApiQuery({ name: 'minClusters', required: false, description: '2: only services present in several clusters' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
-  async search(@Query() q: Record<string, string | string[] | undefined>, @Req() req: Request): Promise<ServiceGroupPage> {
+  async search(@CurrentCaller() caller: Caller, @Query() q: Record<string, string | string[] | undefined>, @Req() req: Request): Promise<ServiceGroupPage> {
     const num = (k: string) => (queryOne(q, k) === undefined ? undefined : Number(queryOne(q, k)));
     const page = await this.groups.search(
+      caller,
       { namespaces: queryList(q, 'namespace'), search: queryOne(q, 'q'), minClusters: num('minClusters'), first: num('limit'), after: queryOne(q, 'cursor') },
       this.loaders.for(req),
     );

@@ -5,6 +5,8 @@ import { ServiceModel } from '../services/dto/service.model.js';
 import { ServiceGroupConnection, ServiceGroupModel } from './dto/service-group.model.js';
 import { toServiceGroupModel } from './dto/to-service-group-model.js';
 import { ServiceGroupsService } from './service-groups.service.js';
+import type { Caller } from '../../auth/caller.js';
+import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 
 @Resolver(() => ServiceGroupModel)
 export class ServiceGroupsResolver {
@@ -15,6 +17,7 @@ export class ServiceGroupsResolver {
 
   @Query(() => ServiceGroupConnection, { description: 'Services grouped by namespace/name across clusters' })
   async serviceGroups(
+    @CurrentCaller() caller: Caller,
     @Args('namespaces', { type: () => [String], nullable: true }) namespaces: string[] | undefined,
     @Args('search', { type: () => String, nullable: true }) search: string | undefined,
     @Args('minClusters', { type: () => Int, nullable: true, description: '2: only services present in several clusters' }) minClusters: number | undefined,
@@ -22,7 +25,7 @@ export class ServiceGroupsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
     @Context() ctx: object,
   ): Promise<ServiceGroupConnection> {
-    const page = await this.groups.search({ namespaces, search, minClusters, first, after }, this.loaders.for(ctx));
+    const page = await this.groups.search(caller, { namespaces, search, minClusters, first, after }, this.loaders.for(ctx));
     return {
       nodes: page.items.map(toServiceGroupModel),
       totalCount: page.totalCount,
@@ -40,7 +43,7 @@ export class ServiceGroupFieldResolver {
   ) {}
 
   @ResolveField(() => ServiceGroupModel)
-  async group(@Parent() parent: ServiceModel & { _source: CatalogService }, @Context() ctx: object): Promise<ServiceGroupModel> {
-    return toServiceGroupModel(await this.groups.groupOf(parent.namespace, parent.name, this.loaders.for(ctx)));
+  async group(@CurrentCaller() caller: Caller, @Parent() parent: ServiceModel & { _source: CatalogService }, @Context() ctx: object): Promise<ServiceGroupModel> {
+    return toServiceGroupModel(await this.groups.groupOf(caller, parent.namespace, parent.name, this.loaders.for(ctx)));
   }
 }

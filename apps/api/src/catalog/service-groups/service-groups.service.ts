@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { buildServiceGroups, type ServiceGroup } from '@switchboard/k8s-model';
+import { buildServiceGroups, type Scope, type ServiceGroup } from '@switchboard/k8s-model';
+import { AccessPolicy } from '../../auth/access-policy.service.js';
+import type { Caller } from '../../auth/caller.js';
 import { DomainError } from '../../errors/domain-error.js';
 import type { FieldIssue } from '../../errors/error-codes.js';
 import { DiagnosticsService } from '../diagnostics/diagnostics.service.js';
@@ -25,9 +27,10 @@ export class ServiceGroupsService {
   constructor(
     private readonly services: ServicesRepository,
     private readonly diagnostics: DiagnosticsService,
+    private readonly access: AccessPolicy,
   ) {}
 
-  async search(input: GroupSearch, loaders: RelatedLoaders): Promise<{ items: CatalogServiceGroup[]; totalCount: number; hasNextPage: boolean; endCursor: string | null }> {
+  async search(caller: Caller, input: GroupSearch, loaders: RelatedLoaders): Promise<{ items: CatalogServiceGroup[]; totalCount: number; hasNextPage: boolean; endCursor: string | null }> {
     const issues: FieldIssue[] = [];
     const minClusters = input.minClusters ?? 1;
     if (!Number.isInteger(minClusters) || minClusters < 1 || minClusters > 1000) {
@@ -35,21 +38,23 @@ export class ServiceGroupsService {
     }
     const { limit, after } = pageArgs(input.first, input.after, 2, issues);
     if (issues.length) throw DomainError.validation(issues);
-    const page = await this.services.groupKeys({ namespaces: input.namespaces, text: input.search?.trim() || undefined, minClusters, limit, after });
-    const items = await this.build(page.keys, loaders);
+    const scope = this.access.readScope(caller);
+    const page = await this.services.groupKeys({ namespaces: input.namespaces, text: input.search?.trim() || undefined, minClusters, limit, after, scope });
+    const items = await this.build(page.keys, loaders, scope);
     const last = page.keys.at(-1);
     return { items, totalCount: page.total, hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor([last.namespace, last.name]) : null };
   }
 
   /** The group a service belongs to (itself alone when no other cluster has it). */
-  async groupOf(namespace: string, name: string, loaders: RelatedLoaders): Promise<CatalogServiceGroup> {
-    const [group] = await this.build([{ namespace, name }], loaders);
+  async groupOf(caller: Caller, namespace: string, name: string, loaders: RelatedLoaders): Promise<CatalogServiceGroup> {
+    const [group] = await this.build([{ namespace, name }], loaders, this.access.readScope(caller));
     if (!group) throw DomainError.notFound(`service group "${namespace}/${name}"`);
     return group;
   }
 
-  private async build(keys: { namespace: string; name: string }[], loaders: RelatedLoaders): Promise<CatalogServiceGroup[]> {
-    const members = await this.services.findByNamespacedNames(keys);
+  /** Members outside the caller's read scope are left out of the group. */
+  private async build(keys: { namespace: string; name: string }[], loaders: RelatedLoaders, scope: Scope): Promise<CatalogServiceGroup[]> {
+    const members = await this.services.findByNamespacedNames(keys, scope);
     const inputs = await Promise.all(
       members.map(async (service) => ({
         cluster: service.clusterName,

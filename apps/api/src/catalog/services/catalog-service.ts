@@ -1,3 +1,4 @@
+import type { Scope } from '@switchboard/k8s-model';
 import type { ServiceRecord, ServiceType } from '@switchboard/k8s-model';
 
 /** A mirrored Service as the catalog reads it back: the record plus where it lives and its endpoint counts. */
@@ -30,5 +31,7 @@ export interface ServiceQuery {
   pendingLoadBalancerSeconds: number;
   sort: ServiceSort;
   limit: number;
+  /** The caller's read scope; absent for internal reads. */
+  scope?: Scope;
   after?: (string | number | null)[];
 }

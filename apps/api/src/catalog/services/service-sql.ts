@@ -1,3 +1,4 @@
+import { scopeSql } from '../shared/scope-sql.js';
 import type { LabelRequirement, ServiceQuery, ServiceSort } from './catalog-service.js';
 
 /** Collects positional parameters while a statement is assembled. */
@@ -77,6 +78,8 @@ export function whereSql(q: ServiceQuery, p: Params): string {
         ON x."clusterId" = r."clusterId" AND x.namespace = r.namespace AND x.name = r."backendService"
        WHERE r.host ILIKE ${like}${and})`);
   }
+  const scoped = scopeSql(q.scope, p, 's."clusterId"', 's.namespace');
+  if (scoped) where.push(scoped);
   if (q.hasDiagnostics !== undefined) {
     where.push(`${q.hasDiagnostics ? '' : 'NOT '}${hasDiagnosticsSql(p, q.pendingLoadBalancerSeconds)}`);
   }

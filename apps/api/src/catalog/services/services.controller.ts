@@ -9,6 +9,8 @@ import { ServiceModel } from './dto/service.model.js';
 import type { ServiceSort } from './catalog-service.js';
 import { ServiceDetailView } from './service-detail.view.js';
 import { ServicesService } from './services.service.js';
+import type { Caller } from '../../auth/caller.js';
+import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 
 @ApiTags('services')
 @Controller()
@@ -30,11 +32,11 @@ export class ServicesController {
   @ApiQuery({ name: 'sort', required: false, enum: ['NAME', 'NAMESPACE', 'CLUSTER', 'CREATED'] })
   @ApiQuery({ name: 'limit', required: false, description: '1–100, default 20' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  async search(@Query() q: Record<string, string | string[] | undefined>, @Req() req: Request): Promise<ServicePage> {
+  async search(@CurrentCaller() caller: Caller, @Query() q: Record<string, string | string[] | undefined>, @Req() req: Request): Promise<ServicePage> {
     const one = (k: string) => queryOne(q, k);
     const limit = one('limit');
     const hasDiagnostics = one('hasDiagnostics');
-    const page = await this.services.search({
+    const page = await this.services.search(caller, {
       clusters: queryList(q, 'cluster'),
       namespaces: queryList(q, 'namespace'),
       types: queryList(q, 'type'),
@@ -51,14 +53,14 @@ export class ServicesController {
 
   @Get('clusters/:cluster/namespaces/:namespace/services/:name')
   @ApiOkResponse({ type: ServiceModel })
-  async get(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Req() req: Request): Promise<ServiceModel> {
-    return this.detail.render(await this.services.get(cluster, namespace, name), req);
+  async get(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Req() req: Request): Promise<ServiceModel> {
+    return this.detail.render(await this.services.get(caller, cluster, namespace, name), req);
   }
 
   @Get('clusters/:cluster/namespaces/:namespace/services/:name/urls')
   @ApiOkResponse({ type: [AccessUrl] })
-  async urls(@Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Req() req: Request): Promise<AccessUrl[]> {
-    const s = await this.services.get(cluster, namespace, name);
+  async urls(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Req() req: Request): Promise<AccessUrl[]> {
+    const s = await this.services.get(caller, cluster, namespace, name);
     return (await this.services.accessUrls(s, this.loaders.for(req))) as AccessUrl[];
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../../database/database.service.js';
-import type { ServicePortRecord } from '@switchboard/k8s-model';
+import type { Scope, ServicePortRecord } from '@switchboard/k8s-model';
+import { scopeSql } from '../shared/scope-sql.js';
 import type { CatalogService, ServiceQuery } from './catalog-service.js';
 import { afterSql, orderSql, Params, SORT_KEYS, whereSql } from './service-sql.js';
 
@@ -58,44 +59,50 @@ export class ServicesRepository {
     };
   }
 
-  async findByName(cluster: string, namespace: string, name: string): Promise<CatalogService | undefined> {
+  async findByName(cluster: string, namespace: string, name: string, scope?: Scope): Promise<CatalogService | undefined> {
+    const p = new Params();
+    const where = `(c.name = ${p.add(cluster)} OR c.id::text = ${p.add(cluster)}) AND s.namespace = ${p.add(namespace)} AND s.name = ${p.add(name)}`;
+    const scoped = scopeSql(scope, p, 's."clusterId"', 's.namespace');
     const rows = await this.database.prisma.$queryRawUnsafe<ServiceRow[]>(
-      `${SELECT} FROM "Service" s JOIN "Cluster" c ON c.id = s."clusterId"
-        WHERE (c.name = $1 OR c.id::text = $1) AND s.namespace = $2 AND s.name = $3`,
-      cluster,
-      namespace,
-      name,
+      `${SELECT} FROM "Service" s JOIN "Cluster" c ON c.id = s."clusterId" WHERE ${where}${scoped ? ` AND ${scoped}` : ''}`,
+      ...p.values,
     );
     return rows[0] ? toService(rows[0]) : undefined;
   }
 
-  async findByIds(ids: readonly string[]): Promise<CatalogService[]> {
+  async findByIds(ids: readonly string[], scope?: Scope): Promise<CatalogService[]> {
     if (!ids.length) return [];
+    const p = new Params();
+    const where = `s.id = ANY(${p.add(ids)}::uuid[])`;
+    const scoped = scopeSql(scope, p, 's."clusterId"', 's.namespace');
     const rows = await this.database.prisma.$queryRawUnsafe<ServiceRow[]>(
-      `${SELECT} FROM "Service" s JOIN "Cluster" c ON c.id = s."clusterId" WHERE s.id = ANY($1::uuid[])`,
-      ids,
+      `${SELECT} FROM "Service" s JOIN "Cluster" c ON c.id = s."clusterId" WHERE ${where}${scoped ? ` AND ${scoped}` : ''}`,
+      ...p.values,
     );
     return rows.map(toService);
   }
 
   /** Every cluster's service with one of the given namespace/name pairs (service-group members). */
-  async findByNamespacedNames(pairs: readonly { namespace: string; name: string }[]): Promise<CatalogService[]> {
+  async findByNamespacedNames(pairs: readonly { namespace: string; name: string }[], scope?: Scope): Promise<CatalogService[]> {
     if (!pairs.length) return [];
+    const p = new Params();
+    const join = `JOIN unnest(${p.add(pairs.map((x) => x.namespace))}::text[], ${p.add(pairs.map((x) => x.name))}::text[]) AS k(ns, name) ON s.namespace = k.ns AND s.name = k.name`;
+    const scoped = scopeSql(scope, p, 's."clusterId"', 's.namespace');
     const rows = await this.database.prisma.$queryRawUnsafe<ServiceRow[]>(
-      `${SELECT} FROM "Service" s JOIN "Cluster" c ON c.id = s."clusterId"
-        JOIN unnest($1::text[], $2::text[]) AS k(ns, name) ON s.namespace = k.ns AND s.name = k.name
+      `${SELECT} FROM "Service" s JOIN "Cluster" c ON c.id = s."clusterId" ${join} ${scoped ? `WHERE ${scoped}` : ''}
         ORDER BY s.namespace, s.name, c.name`,
-      pairs.map((p) => p.namespace),
-      pairs.map((p) => p.name),
+      ...p.values,
     );
     return rows.map(toService);
   }
 
   /** A page of distinct namespace/name pairs present in at least `minClusters` clusters. */
-  async groupKeys(q: { namespaces?: string[]; text?: string; minClusters: number; limit: number; after?: (string | number | null)[] }): Promise<{ keys: { namespace: string; name: string }[]; total: number; hasNextPage: boolean }> {
+  async groupKeys(q: { namespaces?: string[]; text?: string; minClusters: number; limit: number; after?: (string | number | null)[]; scope?: Scope }): Promise<{ keys: { namespace: string; name: string }[]; total: number; hasNextPage: boolean }> {
     const build = (p: Params, withAfter: boolean) => {
       const w: string[] = [];
       if (q.namespaces?.length) w.push(`s.namespace = ANY(${p.add(q.namespaces)}::text[])`);
+      const scoped = scopeSql(q.scope, p, 's."clusterId"', 's.namespace');
+      if (scoped) w.push(scoped);
       if (q.text) w.push(`(s.name ILIKE ${p.add(`%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)})`);
       const having = `HAVING count(DISTINCT s."clusterId") >= ${p.add(q.minClusters)}`;
       const after = withAfter && q.after ? `${w.length ? 'AND' : 'WHERE'} (s.namespace, s.name) > (${p.add(q.after[0])}, ${p.add(q.after[1])})` : '';

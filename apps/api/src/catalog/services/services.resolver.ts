@@ -11,6 +11,8 @@ import { ServiceFilterInput, ServiceSortEnum } from './dto/service-filter.input.
 import { ServiceModel } from './dto/service.model.js';
 import { toServiceModel } from './dto/to-service-model.js';
 import { ServicesService } from './services.service.js';
+import type { Caller } from '../../auth/caller.js';
+import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 
 type Resolved = ServiceModel & { _source: CatalogService };
 
@@ -24,12 +26,13 @@ export class ServicesResolver {
 
   @Query(() => ServiceConnection, { description: 'Search the catalog: filters combine with AND; pages follow `after` cursors' })
   async services(
+    @CurrentCaller() caller: Caller,
     @Args('filter', { type: () => ServiceFilterInput, nullable: true }) filter: ServiceFilterInput | undefined,
     @Args('sort', { type: () => ServiceSortEnum, nullable: true, defaultValue: ServiceSortEnum.NAMESPACE }) sort: ServiceSortEnum,
     @Args('first', { type: () => Int, nullable: true }) first: number | undefined,
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
   ): Promise<ServiceConnection> {
-    const page = await this.catalog.search({ ...filter, sort, first, after }, 'filter.');
+    const page = await this.catalog.search(caller, { ...filter, sort, first, after }, 'filter.');
     const nodes = page.items.map(toServiceModel);
     return {
       nodes,
@@ -41,11 +44,12 @@ export class ServicesResolver {
 
   @Query(() => ServiceModel, { description: 'One service, addressed the Kubernetes way' })
   async service(
+    @CurrentCaller() caller: Caller,
     @Args('cluster') cluster: string,
     @Args('namespace') namespace: string,
     @Args('name') name: string,
   ): Promise<ServiceModel> {
-    return toServiceModel(await this.catalog.get(cluster, namespace, name));
+    return toServiceModel(await this.catalog.get(caller, cluster, namespace, name));
   }
 
   @ResolveField(() => [AccessUrl], { description: 'Every way to reach the service, each with where it works' })

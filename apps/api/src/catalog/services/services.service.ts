@@ -7,6 +7,8 @@ import {
   serviceAccessUrls,
   tryParseLabelSelector,
 } from '@switchboard/k8s-model';
+import { AccessPolicy } from '../../auth/access-policy.service.js';
+import type { Caller } from '../../auth/caller.js';
 import { DomainError } from '../../errors/domain-error.js';
 import type { FieldIssue } from '../../errors/error-codes.js';
 import { encodeCursor, type Page, pageArgs } from '../pagination/cursor.js';
@@ -32,10 +34,13 @@ export const LOAD_BALANCER_PENDING_SECONDS = 300;
 
 @Injectable()
 export class ServicesService {
-  constructor(private readonly repo: ServicesRepository) {}
+  constructor(
+    private readonly repo: ServicesRepository,
+    private readonly access: AccessPolicy,
+  ) {}
 
   /** One page of the catalog; every bad argument is reported at once with its field. */
-  async search(input: ServiceSearch, fieldPrefix = ''): Promise<Page<CatalogService>> {
+  async search(caller: Caller, input: ServiceSearch, fieldPrefix = ''): Promise<Page<CatalogService>> {
     const issues: FieldIssue[] = [];
     const f = (name: string) => `${fieldPrefix}${name}`;
     let labels: LabelRequirement[] | undefined;
@@ -67,6 +72,7 @@ export class ServicesService {
       sort,
       limit,
       after,
+      scope: this.access.readScope(caller),
     });
     const cursors = result.items.map((i) => encodeCursor(i.sortKey));
     return {
@@ -79,14 +85,15 @@ export class ServicesService {
     };
   }
 
-  async get(cluster: string, namespace: string, name: string): Promise<CatalogService> {
-    const service = await this.repo.findByName(cluster, namespace, name);
+  /** Outside the caller's read scope is the same as absent. */
+  async get(caller: Caller, cluster: string, namespace: string, name: string): Promise<CatalogService> {
+    const service = await this.repo.findByName(cluster, namespace, name, this.access.readScope(caller));
     if (!service) throw DomainError.notFound(`service "${name}" in namespace "${namespace}" of cluster "${cluster}"`);
     return service;
   }
 
-  async byIds(ids: readonly string[]): Promise<CatalogService[]> {
-    return this.repo.findByIds(ids);
+  async byIds(caller: Caller, ids: readonly string[]): Promise<CatalogService[]> {
+    return this.repo.findByIds(ids, this.access.readScope(caller));
   }
 
   /** Every URL the service is reachable at, computed from the mirror by libs/k8s-model. */

@@ -2,6 +2,10 @@ import { Args, Resolver, Subscription } from '@nestjs/graphql';
 import { filter, map, type Observable } from 'rxjs';
 import type { CatalogChange } from '../../change-feed/catalog-change.js';
 import { ChangeFeed } from '../../change-feed/change-feed.service.js';
+import { type Scope, scopeCoversNamed, scopeTouchesClusterNamed } from '@switchboard/k8s-model';
+import { AccessPolicy } from '../../auth/access-policy.service.js';
+import type { Caller } from '../../auth/caller.js';
+import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 import { CatalogChangeFilter, CatalogChangeModel, ClusterStatusChangeModel } from './catalog-change.model.js';
 
 /** Turns an observable into the async iterator GraphQL subscriptions consume. */
@@ -49,14 +53,29 @@ function matches(c: CatalogChange, f: CatalogChangeFilter | undefined): CatalogC
   return c;
 }
 
+/** Only what the subscriber may read: namespaced objects by grant, cluster-level kinds by cluster. */
+function visible(c: CatalogChange, scope: Scope): CatalogChange | null {
+  if (scope.all) return c;
+  if (!scopeTouchesClusterNamed(scope, c.cluster)) return null;
+  if (c.kind === 'NODE' || c.op === 'RELIST') return c;
+  const objects = c.objects.filter((o) => scopeCoversNamed(scope, c.cluster, c.kind === 'NAMESPACE' ? o.split('/').pop()! : o.split('/')[0]!));
+  return objects.length ? { ...c, objects } : null;
+}
+
 @Resolver()
 export class CatalogSubscriptionsResolver {
-  constructor(private readonly feed: ChangeFeed) {}
+  constructor(
+    private readonly feed: ChangeFeed,
+    private readonly access: AccessPolicy,
+  ) {}
 
   @Subscription(() => CatalogChangeModel, { description: 'Catalog changes as they commit, from any replica (graphql-ws)', resolve: (v: CatalogChangeModel) => v })
-  catalogChanged(@Args('filter', { type: () => CatalogChangeFilter, nullable: true }) f: CatalogChangeFilter | undefined): AsyncIterableIterator<CatalogChangeModel> {
+  catalogChanged(@CurrentCaller() caller: Caller, @Args('filter', { type: () => CatalogChangeFilter, nullable: true }) f: CatalogChangeFilter | undefined): AsyncIterableIterator<CatalogChangeModel> {
+    const scope = this.access.readScope(caller);
     return iterate(
       this.feed.changes$.pipe(
+        map((c) => visible(c, scope)),
+        filter((c): c is CatalogChange => c !== null),
         map((c) => matches(c, f)),
         filter((c): c is CatalogChange => c !== null),
         map((c) => ({ ...c, at: new Date(c.at) })),
@@ -65,10 +84,11 @@ export class CatalogSubscriptionsResolver {
   }
 
   @Subscription(() => ClusterStatusChangeModel, { description: 'Sync state transitions of every cluster × kind', resolve: (v: ClusterStatusChangeModel) => v })
-  clusterStatusChanged(@Args('clusters', { type: () => [String], nullable: true }) clusters: string[] | undefined): AsyncIterableIterator<ClusterStatusChangeModel> {
+  clusterStatusChanged(@CurrentCaller() caller: Caller, @Args('clusters', { type: () => [String], nullable: true }) clusters: string[] | undefined): AsyncIterableIterator<ClusterStatusChangeModel> {
+    const scope = this.access.readScope(caller);
     return iterate(
       this.feed.clusterStatus$.pipe(
-        filter((c) => !clusters?.length || clusters.includes(c.cluster)),
+        filter((c) => scopeTouchesClusterNamed(scope, c.cluster) && (!clusters?.length || clusters.includes(c.cluster))),
         map((c) => ({ ...c, at: new Date(c.at) })),
       ),
     );

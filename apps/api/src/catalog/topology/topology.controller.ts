@@ -5,6 +5,8 @@ import { queryOne } from '../shared/query-params.js';
 import { TopologyModel } from './dto/topology.model.js';
 import { toTopologyModel } from './topology.resolver.js';
 import { TopologyService } from './topology.service.js';
+import type { Caller } from '../../auth/caller.js';
+import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 
 @ApiTags('topology')
 @Controller('topology')
@@ -16,7 +18,7 @@ export class TopologyController {
   @ApiQuery({ name: 'cluster', required: false })
   @ApiQuery({ name: 'namespace', required: false })
   @ApiQuery({ name: 'service', required: false, description: 'A service name: its neighbourhood only (needs cluster and namespace)' })
-  async get(@Query() q: Record<string, string | string[] | undefined>): Promise<TopologyModel> {
+  async get(@CurrentCaller() caller: Caller, @Query() q: Record<string, string | string[] | undefined>): Promise<TopologyModel> {
     const cluster = queryOne(q, 'cluster');
     const namespace = queryOne(q, 'namespace');
     const name = queryOne(q, 'service');
@@ -27,6 +29,6 @@ export class TopologyController {
       ]);
     }
     const service = name ? { cluster: cluster!, namespace: namespace!, name } : undefined;
-    return toTopologyModel(await this.topology.build({ cluster, namespace, service }));
+    return toTopologyModel(await this.topology.build(caller, { cluster, namespace, service }));
   }
 }

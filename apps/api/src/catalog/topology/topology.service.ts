@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { buildTopology, computeDiagnostics, type Topology } from '@switchboard/k8s-model';
+import { buildTopology, computeDiagnostics, type Scope, scopeCoversNamed, scopeTouchesClusterNamed, type Topology, type TopologySnapshot } from '@switchboard/k8s-model';
+import { AccessPolicy } from '../../auth/access-policy.service.js';
+import type { Caller } from '../../auth/caller.js';
 import { DomainError } from '../../errors/domain-error.js';
 import { ServicesRepository } from '../services/services.repository.js';
 import { LOAD_BALANCER_PENDING_SECONDS } from '../services/services.service.js';
@@ -19,12 +21,14 @@ export class TopologyService {
   constructor(
     private readonly repo: TopologyRepository,
     private readonly services: ServicesRepository,
+    private readonly access: AccessPolicy,
   ) {}
 
-  async build(req: TopologyRequest): Promise<Topology> {
+  async build(caller: Caller, req: TopologyRequest): Promise<Topology> {
+    const readable = this.access.readScope(caller);
     if (req.service) {
       const { cluster, namespace, name } = req.service;
-      if (!(await this.services.findByName(cluster, namespace, name))) {
+      if (!(await this.services.findByName(cluster, namespace, name, readable))) {
         throw DomainError.notFound(`service "${name}" in namespace "${namespace}" of cluster "${cluster}"`);
       }
     }
@@ -36,8 +40,22 @@ export class TopologyService {
         [{ field: scope.cluster ? 'namespace' : 'cluster', rule: 'tooLarge', message: `the graph would hold ${size} services and pods (limit ${MAX_TOPOLOGY_OBJECTS}); narrow it by cluster, namespace or service` }],
       );
     }
-    const snapshots = await this.repo.snapshot(scope);
+    const snapshots = (await this.repo.snapshot(scope)).filter((s) => scopeTouchesClusterNamed(readable, s.cluster)).map((s) => withinScope(s, readable));
     const diagnostics = computeDiagnostics(snapshots, { now: new Date(), loadBalancerPendingSeconds: LOAD_BALANCER_PENDING_SECONDS });
     return buildTopology(snapshots, { cluster: scope.cluster, namespace: scope.namespace, service: req.service }, { diagnostics });
   }
+}
+
+/** Only what the caller may read: a scoped viewer's graph stops at its namespaces. */
+function withinScope(s: TopologySnapshot, scope: Scope): TopologySnapshot {
+  if (scope.all) return s;
+  const ok = (ns: string) => scopeCoversNamed(scope, s.cluster, ns);
+  return {
+    ...s,
+    namespaces: s.namespaces?.filter((n) => ok(n.name)),
+    services: s.services.filter((x) => ok(x.namespace)),
+    endpointSlices: s.endpointSlices.filter((x) => ok(x.namespace)),
+    pods: s.pods.filter((x) => ok(x.namespace)),
+    ingresses: s.ingresses.filter((x) => ok(x.namespace)),
+  };
 }

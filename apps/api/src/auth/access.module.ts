@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { AccessPolicy } from './access-policy.service.js';
+import { AuthGate } from './auth-gate.js';
+import { Authenticator } from './authenticator.service.js';
+import { RateLimits } from './rate-limits.service.js';
+import { SessionsRepository } from './sessions/sessions.repository.js';
+import { SessionsService } from './sessions/sessions.service.js';
+import { TokensRepository } from './tokens/tokens.repository.js';
+
+/** Who is calling and what they may do: needed by every feature, so global. */
+@Global()
+@Module({
+  providers: [AccessPolicy, Authenticator, AuthGate, RateLimits, SessionsRepository, SessionsService, TokensRepository],
+  exports: [AccessPolicy, Authenticator, AuthGate, RateLimits, SessionsService, TokensRepository],
+})
+export class AccessModule {}

@@ -1,0 +1,14 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: 'web',
+    include: ['test/**/*.spec.ts'],
+    environment: 'node',
+    // The production dashboard is built once, before any browser opens it.
+    globalSetup: ['test/build-dashboard.global.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+  },
+});
