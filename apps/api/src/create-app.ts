@@ -36,6 +36,16 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
     jsonDocumentUrl: 'api/docs-json',
+    // Runs in the browser (serialised into the page): "Try it out" signed in through the
+    // dashboard sends the session's CSRF token like the dashboard's own pages do.
+    swaggerOptions: {
+      requestInterceptor: (req: { headers: Record<string, string> }) => {
+        const cookie = (globalThis as unknown as { document?: { cookie: string } }).document?.cookie ?? '';
+        const csrf = /(?:^|;\s*)sb_csrf=([^;]+)/.exec(cookie);
+        if (csrf) req.headers['X-CSRF-Token'] = decodeURIComponent(csrf[1]!);
+        return req;
+      },
+    },
   });
   return app;
 }
