@@ -230,4 +230,12 @@ describe('authorisation matrix: every query, mutation and REST route × role × 
     expect(rows.find((e) => !e.dryRun && e.outcome === 'SUCCEEDED' && e.namespace === 'team-a' && e.actor.startsWith('token:team-a operator'))?.actorRole).toBe('operator');
     expect(rows.some((e) => !e.dryRun && e.outcome === 'FAILED' && e.errorCode === 'FORBIDDEN' && e.namespace === 'team-b' && e.actor.startsWith('token:team-a operator'))).toBe(true);
   });
+  it('holds every role, admin included, to the GraphQL alias and cost limits', async () => {
+    const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: system { version }`).join(' ')} }`;
+    const costly = `{ ${Array.from({ length: 30 }, (_, i) => `s${i}: services(first: 100) { nodes { name namespace cluster uid type headless } }`).join(' ')} }`;
+    for (const role of ROLES) {
+      expect((await G(role, aliases)).code, role).toBe('TOO_MANY_ALIASES');
+      expect((await G(role, costly)).code, role).toBe('QUERY_TOO_COSTLY');
+    }
+  });
 });
