@@ -3,7 +3,8 @@ import { intToIp, ipToInt, NodePortAllocator, parseCidr, ServiceIpAllocator } fr
 import { apiVersionOf, findByKind, findByResource, RESOURCES, type ResourceDef } from './resources.js';
 import { validateNetworkPolicy } from './network-policies.js';
 import { defaultAndAllocate, dropTypeDependentFields, releaseService, validateService } from './services.js';
-import { selectorMatches } from './selectors.js';
+import { jsonClone as clone, flatString, jsonEqual } from './json-values.js';
+import { compileSelector, selectorMatches } from './selectors.js';
 import { alreadyExists, badRequest, conflict, type Cause, invalid, notFound } from './status.js';
 import { type KubeObject, Store } from './store.js';
 
@@ -36,9 +37,29 @@ export interface StateOptions {
 }
 
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const clone = <T>(o: T): T => JSON.parse(JSON.stringify(o)) as T;
-const randSuffix = (n = 5) => Array.from({ length: n }, () => 'bcdfghjklmnpqrstvwxz2456789'[Math.floor(Math.random() * 27)]).join('');
-const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+const SUFFIX_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
+const randSuffix = (n = 5) => {
+  let s = '';
+  for (let i = 0; i < n; i++) s += SUFFIX_CHARS[Math.floor(Math.random() * SUFFIX_CHARS.length)];
+  return s;
+};
+// Timestamps have whole seconds: format each second once, not once per object of a bulk load.
+let nowSecond = -1;
+let nowText = '';
+const now = () => {
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== nowSecond) {
+    nowSecond = second;
+    nowText = flatString(new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  }
+  return nowText;
+};
+/** Metadata a /status write cannot change, per kind (the status strategies' reset fields). */
+const STATUS_RESETS: Record<string, string[]> = { Pod: ['ownerReferences', 'deletionTimestamp'], Deployment: ['labels'] };
+/** Index names (see the constructor). */
+const BY_OWNER_NAME = 'owner-name';
+const BY_OWNER_UID = 'owner-uid';
+const BY_SERVICE_NAME = 'service-name';
 
 /**
  * What a cluster holds and does: the API server's write path (defaulting,
@@ -58,6 +79,14 @@ export class ClusterState {
   constructor(readonly opts: StateOptions) {
     this.store = new Store(opts.historyWindow);
     this.ips = new ServiceIpAllocator(opts.serviceCidr);
+    // Controllers look up what they own instead of scanning a namespace per object.
+    const owners = (o: KubeObject) => o.metadata.ownerReferences ?? [];
+    for (const r of RESOURCES.filter((x) => x.namespaced)) this.store.addIndex(rkeyOf(r), BY_OWNER_UID, (o) => owners(o).map((ref) => ref.uid));
+    this.store.addIndex(rkeyOf(D.pods), BY_OWNER_NAME, (o) => owners(o).map((ref) => ref.name));
+    this.store.addIndex(rkeyOf(D.slices), BY_SERVICE_NAME, (o) => {
+      const svc = o.metadata.labels?.['kubernetes.io/service-name'];
+      return svc === undefined ? [] : [svc];
+    });
     this.bootstrap();
   }
 
@@ -109,12 +138,19 @@ export class ClusterState {
 
   // ---- the write path ------------------------------------------------------------------
 
+  // Writes return the stored object itself, which nobody may change (a later write stores
+  // a new one): the server serialises it, the library API hands out copies.
+
   create(d: ResourceDef, input: KubeObject, dryRun = false): KubeObject {
-    const obj = clone(input);
+    return this.insert(d, clone(input), dryRun);
+  }
+
+  /** create() of an object the caller gives away: controllers build fresh, JSON-clean ones, so no copy. */
+  private insert(d: ResourceDef, obj: KubeObject, dryRun = false): KubeObject {
     obj.apiVersion = apiVersionOf(d);
     obj.kind = d.kind;
     obj.metadata ??= { name: '' };
-    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = `${obj.metadata.generateName}${randSuffix()}`;
+    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = flatString(`${obj.metadata.generateName}${randSuffix()}`);
     const name = obj.metadata.name;
     if (!name) throw invalid(d.kind, d.group, '', [{ reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' }]);
     if (d.namespaced) {
@@ -123,15 +159,17 @@ export class ClusterState {
     } else delete obj.metadata.namespace;
     if (this.store.get(rkeyOf(d), obj.metadata.namespace, name)) throw alreadyExists(d.resource, d.group, name);
     this.validateCommon(d, obj);
-    obj.metadata.uid = randomUUID();
+    // Node builds the uid from pieces; flat, it takes a fraction of the memory.
+    obj.metadata.uid = flatString(randomUUID());
     obj.metadata.creationTimestamp = now();
     obj.metadata.generation = 1;
-    delete obj.metadata.resourceVersion;
+    // Only when present: deleting a missing key still makes V8 treat the object as a slow dictionary.
+    if ('resourceVersion' in obj.metadata) delete obj.metadata.resourceVersion;
     this.admit(d, obj, undefined, dryRun);
     if (dryRun) return obj;
     const stored = this.store.put(rkeyOf(d), obj, 'ADDED');
     this.react(d, stored);
-    return clone(stored);
+    return stored;
   }
 
   update(d: ResourceDef, input: KubeObject, dryRun = false): KubeObject {
@@ -146,14 +184,14 @@ export class ClusterState {
     if (!d.namespaced) delete obj.metadata.namespace;
     // Status is the controllers' (a real server ignores it on the main resource).
     if (old.status !== undefined) obj.status = clone(old.status);
-    if (JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
+    if (!jsonEqual(obj.spec, old.spec)) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
     this.validateCommon(d, obj);
     this.admit(d, obj, old, dryRun);
     if (dryRun) return obj;
     if (d === D.services) releaseService(old, this.ips, this.nodePorts, obj);
     const stored = this.store.put(rkeyOf(d), obj, 'MODIFIED');
-    this.react(d, stored);
-    return clone(stored);
+    this.react(d, stored, false, old);
+    return stored;
   }
 
   delete(d: ResourceDef, namespace: string | undefined, name: string, opts: { dryRun?: boolean; uid?: string; resourceVersion?: string } = {}): KubeObject {
@@ -161,7 +199,7 @@ export class ClusterState {
     if (!old) throw notFound(d.resource, d.group, name);
     if (opts.uid && opts.uid !== old.metadata.uid) throw conflict(d.resource, d.group, name);
     if (opts.resourceVersion && opts.resourceVersion !== old.metadata.resourceVersion) throw conflict(d.resource, d.group, name);
-    if (opts.dryRun) return clone(old);
+    if (opts.dryRun) return old;
     const gone = this.store.remove(rkeyOf(d), old);
     if (d === D.services) releaseService(old, this.ips, this.nodePorts);
     this.collectGarbage(old);
@@ -171,7 +209,41 @@ export class ClusterState {
       }
     }
     this.react(d, gone, true);
-    return clone(gone);
+    return gone;
+  }
+
+  /**
+   * A write to the /status subresource, as the API server's status strategies make it: the
+   * request's status and metadata replace the stored ones, the spec stays as stored, and so
+   * do the metadata fields a kind's strategy resets (a pod's owners and deletion time, a
+   * deployment's labels). Controllers then react as to any write (a pod that stops being
+   * Ready leaves its endpoints).
+   */
+  updateStatus(d: ResourceDef, input: KubeObject, dryRun = false): KubeObject {
+    const obj = clone(input);
+    const ns = d.namespaced ? (obj.metadata?.namespace ?? 'default') : undefined;
+    const old = this.store.get(rkeyOf(d), ns, obj.metadata.name);
+    if (!old) throw notFound(d.resource, d.group, obj.metadata.name);
+    if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== old.metadata.resourceVersion) throw conflict(d.resource, d.group, obj.metadata.name);
+    obj.apiVersion = apiVersionOf(d);
+    obj.kind = d.kind;
+    const { uid, creationTimestamp, generation, managedFields } = old.metadata;
+    obj.metadata = { ...obj.metadata, namespace: ns, uid, creationTimestamp, generation, ...(managedFields ? { managedFields: clone(managedFields) } : {}) };
+    if (!d.namespaced) delete obj.metadata.namespace;
+    for (const field of STATUS_RESETS[d.kind] ?? []) {
+      if (old.metadata[field] === undefined) delete obj.metadata[field];
+      else obj.metadata[field] = clone(old.metadata[field]);
+    }
+    if (old.spec === undefined) delete obj.spec;
+    else obj.spec = clone(old.spec);
+    // The status is a struct, never absent; so is a load-balancer status.
+    obj.status ??= {};
+    if (d === D.services || d === D.ingresses) obj.status.loadBalancer ??= {};
+    if (dryRun) return obj;
+    const stored = this.store.put(rkeyOf(d), obj, 'MODIFIED');
+    this.react(d, stored, false, old);
+    if (d === D.pods && !this.deferControllers) this.reconcileDeploymentsOwning(stored);
+    return stored;
   }
 
   /** Server-side status write (controllers, tests): no validation, new resourceVersion. */
@@ -231,14 +303,14 @@ export class ClusterState {
     }
   }
 
-  private react(d: ResourceDef, obj: KubeObject, deleted = false): void {
+  private react(d: ResourceDef, obj: KubeObject, deleted = false, old?: KubeObject): void {
     if (this.deferControllers) return;
     const ns = obj.metadata.namespace;
     if (d === D.deployments) {
       this.reconcileDeployment(obj, deleted);
     } else if (d === D.pods) {
       if (!deleted) this.schedule(obj);
-      if (ns) this.reconcileSlicesIn(ns);
+      if (ns) this.reconcileServicesSelecting(ns, [obj.metadata.labels, old?.metadata.labels]);
     } else if (d === D.services) {
       if (ns) this.reconcileService(ns, obj.metadata.name, deleted);
       if (!deleted) this.assignLoadBalancer(D.services, obj);
@@ -253,7 +325,8 @@ export class ClusterState {
     const deferred = this.deferControllers;
     this.deferControllers = true;
     try {
-      for (const dep of this.store.list(rkeyOf(D.deployments))) this.reconcileDeployment(dep, false);
+      // The status comes in the second pass, once the pods are scheduled (and maybe ready).
+      for (const dep of this.store.list(rkeyOf(D.deployments))) this.reconcileDeployment(dep, false, false);
       for (const pod of this.store.values(rkeyOf(D.pods))) this.schedule(pod);
     } finally {
       this.deferControllers = deferred;
@@ -264,30 +337,42 @@ export class ClusterState {
     for (const ing of this.store.list(rkeyOf(D.ingresses))) this.assignLoadBalancer(D.ingresses, ing);
   }
 
-  private reconcileDeployment(dep: KubeObject, deleted: boolean): void {
+  /** The pod-template-hash and name of a deployment's (implicit) ReplicaSet. */
+  private replicaSetOf(dep: KubeObject): { hash: string; rsName: string } {
+    // The first ten hex digits of the uid, digits spelled as consonants (hash-like, valid in names).
+    let hash = '';
+    for (const c of dep.metadata.uid!) {
+      if (c === '-') continue;
+      hash += c >= '0' && c <= '9' ? 'bcdfghjklm'[c.charCodeAt(0) - 48] : c;
+      if (hash.length === 10) break;
+    }
+    return { hash, rsName: flatString(`${dep.metadata.name}-${hash}`) };
+  }
+
+  private reconcileDeployment(dep: KubeObject, deleted: boolean, withStatus = true): void {
     const ns = dep.metadata.namespace!;
-    const hash = dep.metadata.uid!.replace(/-/g, '').slice(0, 10).replace(/[0-9]/g, (c) => 'bcdfghjklm'[Number(c)]!);
-    const rsName = `${dep.metadata.name}-${hash}`;
-    const owned = this.store.values(rkeyOf(D.pods), ns).filter((p) => p.metadata.ownerReferences?.some((o) => o.kind === 'ReplicaSet' && o.name === rsName));
+    const { hash, rsName } = this.replicaSetOf(dep);
+    const podsOfRs = () => this.store.byIndex(rkeyOf(D.pods), BY_OWNER_NAME, ns, rsName);
+    const owned = podsOfRs().filter((p) => p.metadata.ownerReferences?.some((o) => o.kind === 'ReplicaSet' && o.name === rsName));
     const want = deleted ? 0 : (dep.spec?.replicas ?? 1);
     for (const extra of owned.slice(want)) this.delete(D.pods, ns, extra.metadata.name);
     for (let i = owned.length; i < want; i++) {
       const template = dep.spec.template ?? {};
-      this.create(D.pods, {
+      this.insert(D.pods, {
         metadata: {
-          name: `${rsName}-${randSuffix()}`,
+          name: flatString(`${rsName}-${randSuffix()}`),
           namespace: ns,
           labels: { ...(template.metadata?.labels ?? {}), 'pod-template-hash': hash },
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName, uid: `${dep.metadata.uid}-rs`, controller: true, blockOwnerDeletion: true }],
+          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName, uid: flatString(`${dep.metadata.uid}-rs`), controller: true, blockOwnerDeletion: true }],
         },
         spec: clone(template.spec ?? {}),
       });
     }
-    if (!deleted) {
+    if (!deleted && withStatus) {
       const current = this.store.get(rkeyOf(D.deployments), ns, dep.metadata.name);
-      const ready = this.store.values(rkeyOf(D.pods), ns).filter((p) => p.metadata.ownerReferences?.some((o) => o.name === rsName) && podReady(p)).length;
+      const ready = podsOfRs().filter(podReady).length;
       const status = { observedGeneration: dep.metadata.generation, replicas: want, updatedReplicas: want, readyReplicas: ready, availableReplicas: ready };
-      if (current && JSON.stringify(current.status) !== JSON.stringify(status)) this.writeStatus(D.deployments, current, status);
+      if (current && !jsonEqual(current.status, status)) this.writeStatus(D.deployments, current, status);
     }
   }
 
@@ -319,18 +404,52 @@ export class ClusterState {
     const pod = this.store.get(rkeyOf(D.pods), namespace, name);
     if (!pod) throw notFound('pods', '', name);
     this.writeStatus(D.pods, pod, podStatus(pod.status?.podIP, pod.status?.hostIP, ready));
-    this.reconcileSlicesIn(namespace);
-    for (const dep of this.store.list(rkeyOf(D.deployments), namespace)) this.reconcileDeployment(dep, false);
+    this.reconcileServicesSelecting(namespace, [pod.metadata.labels]);
+    this.reconcileDeploymentsOwning(pod);
+  }
+
+  /** A pod's readiness counts in its deployment's status. */
+  private reconcileDeploymentsOwning(pod: KubeObject): void {
+    const owners = new Set((pod.metadata.ownerReferences ?? []).map((o) => o.name));
+    for (const dep of this.store.list(rkeyOf(D.deployments), pod.metadata.namespace)) if (owners.has(this.replicaSetOf(dep).rsName)) this.reconcileDeployment(dep, false);
   }
 
   private reconcileSlicesIn(namespace: string): void {
-    for (const svc of this.store.values(rkeyOf(D.services), namespace)) this.reconcileService(namespace, svc.metadata.name, false);
+    // One pass over the namespace's pods, filed by label, instead of a scan per service:
+    // a service's candidates are the pods carrying its selector's first label.
+    const byLabel = new Map<string, Map<string, KubeObject[]>>();
+    for (const pod of this.store.values(rkeyOf(D.pods), namespace)) {
+      for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) {
+        let values = byLabel.get(k);
+        if (!values) byLabel.set(k, (values = new Map()));
+        const list = values.get(v);
+        if (list) list.push(pod);
+        else values.set(v, [pod]);
+      }
+    }
+    const candidates = (selector: Record<string, string>) => {
+      const [k, v] = Object.entries(selector)[0]!;
+      return byLabel.get(k)?.get(v) ?? [];
+    };
+    for (const svc of this.store.values(rkeyOf(D.services), namespace)) this.reconcileService(namespace, svc.metadata.name, false, candidates);
   }
 
-  /** The EndpointSlice (and legacy Endpoints) controller for one service. */
-  private reconcileService(namespace: string, name: string, deleted: boolean): void {
+  /** After a pod change: only the services whose selector picks the pod (before or after) can have changed. */
+  private reconcileServicesSelecting(namespace: string, labelSets: (Record<string, string> | undefined)[]): void {
+    for (const svc of this.store.values(rkeyOf(D.services), namespace)) {
+      const selects = compileSelector(svc.spec?.selector);
+      if (labelSets.some((labels) => selects(labels))) this.reconcileService(namespace, svc.metadata.name, false);
+    }
+  }
+
+  /**
+   * The EndpointSlice (and legacy Endpoints) controller for one service. `candidates`: a
+   * superset of the pods the selector picks, when the caller has them at hand (else the
+   * namespace's pods are scanned).
+   */
+  private reconcileService(namespace: string, name: string, deleted: boolean, candidates?: (selector: Record<string, string>) => KubeObject[]): void {
     const svc = deleted ? undefined : this.store.get(rkeyOf(D.services), namespace, name);
-    const existing = this.store.list(rkeyOf(D.slices), namespace).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === name);
+    const existing = this.store.byIndex(rkeyOf(D.slices), BY_SERVICE_NAME, namespace, name).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
     const selector = svc?.spec?.selector as Record<string, string> | undefined;
     if (!svc || !selector || Object.keys(selector).length === 0 || svc.spec.type === 'ExternalName') {
       for (const s of existing) this.delete(D.slices, namespace, s.metadata.name);
@@ -338,7 +457,8 @@ export class ClusterState {
       if (ep && (!svc || svc.spec.type === 'ExternalName' || !selector)) this.delete(D.endpoints, namespace, name);
       return;
     }
-    const pods = this.store.values(rkeyOf(D.pods), namespace).filter((p) => selectorMatches(selector, p.metadata.labels) && p.status?.podIP && !['Succeeded', 'Failed'].includes(p.status?.phase));
+    const selects = compileSelector(selector);
+    const pods = (candidates ? candidates(selector) : this.store.values(rkeyOf(D.pods), namespace)).filter((p) => p.status?.podIP && selects(p.metadata.labels) && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed');
     const svcPorts = (svc.spec.ports ?? []) as { name?: string; port: number; targetPort: number | string; protocol: string; appProtocol?: string }[];
     const resolve = (pod: KubeObject, tp: number | string): number | null => {
       if (typeof tp === 'number') return tp;
@@ -361,9 +481,11 @@ export class ClusterState {
       });
     // Pods whose named target port resolves differently go to different slices, like the real controller.
     const groups = new Map<string, { ports: object[]; pods: KubeObject[] }>();
+    const named = svcPorts.some((sp) => typeof sp.targetPort !== 'number');
     for (const pod of pods.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1))) {
       const ports = svcPorts.map((sp) => ({ name: sp.name ?? '', port: resolve(pod, sp.targetPort), protocol: sp.protocol, ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) }));
-      const key = JSON.stringify(ports);
+      // Numeric target ports resolve alike for every pod: one group, no key to compute.
+      const key = named ? JSON.stringify(ports) : '';
       const g = groups.get(key) ?? { ports, pods: [] };
       g.pods.push(pod);
       groups.set(key, g);
@@ -381,16 +503,16 @@ export class ClusterState {
       const body = { addressType: 'IPv4', endpoints: endpointsFor(chunk.pods), ports: chunk.ports };
       const current = existing[i];
       if (current) {
-        if (JSON.stringify({ addressType: current.addressType, endpoints: current.endpoints, ports: current.ports }) !== JSON.stringify(body) || JSON.stringify(current.metadata.labels) !== JSON.stringify(labels)) {
+        if (!jsonEqual({ addressType: current.addressType, endpoints: current.endpoints, ports: current.ports }, body) || !jsonEqual(current.metadata.labels, labels)) {
           this.store.put(rkeyOf(D.slices), { ...current, ...clone(body), metadata: { ...current.metadata, labels } }, 'MODIFIED');
         }
       } else {
-        this.create(D.slices, {
+        this.insert(D.slices, {
           metadata: {
-            generateName: `${name}-`,
+            generateName: flatString(`${name}-`),
             name: '',
             namespace,
-            labels,
+            labels: { ...labels },
             ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name, uid: svc.metadata.uid!, controller: true, blockOwnerDeletion: true }],
           },
           ...clone(body),
@@ -410,7 +532,7 @@ export class ClusterState {
       : [];
     const ep = this.store.get(rkeyOf(D.endpoints), namespace, name);
     if (!ep) this.create(D.endpoints, { metadata: { name, namespace, labels: svc.metadata.labels ?? {} }, subsets });
-    else if (JSON.stringify(ep.subsets) !== JSON.stringify(subsets)) this.store.put(rkeyOf(D.endpoints), { ...ep, subsets }, 'MODIFIED');
+    else if (!jsonEqual(ep.subsets, subsets)) this.store.put(rkeyOf(D.endpoints), { ...ep, subsets }, 'MODIFIED');
   }
 
   /** The cloud's load-balancer controller: addresses for LoadBalancer services and class-matched ingresses. */
@@ -433,11 +555,15 @@ export class ClusterState {
 
   /** Owned objects go when their owner goes (background propagation). */
   private collectGarbage(owner: KubeObject): void {
+    const uids = [owner.metadata.uid!, ...(owner.kind === 'Deployment' ? [`${owner.metadata.uid}-rs`] : [])];
     for (const r of RESOURCES.filter((x) => x.namespaced)) {
-      for (const o of this.store.list(rkeyOf(r), owner.metadata.namespace)) {
-        if (o.metadata.ownerReferences?.some((ref) => ref.uid === owner.metadata.uid || (owner.kind === 'Deployment' && ref.uid === `${owner.metadata.uid}-rs`))) {
-          if (this.store.get(rkeyOf(r), o.metadata.namespace, o.metadata.name)) this.delete(r, o.metadata.namespace, o.metadata.name);
-        }
+      // A cluster-scoped owner (no namespace) can own objects in every namespace.
+      const owned = new Set(uids.flatMap((uid) => this.store.byIndex(rkeyOf(r), BY_OWNER_UID, owner.metadata.namespace, uid)));
+      // In list order (namespace/name), as a scan would find them.
+      const key = (o: KubeObject) => `${o.metadata.namespace}/${o.metadata.name}`;
+      const inOrder = [...owned].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+      for (const o of inOrder) {
+        if (this.store.get(rkeyOf(r), o.metadata.namespace, o.metadata.name)) this.delete(r, o.metadata.namespace, o.metadata.name);
       }
     }
   }
@@ -456,6 +582,14 @@ export class ClusterState {
     const ns = d.namespaced ? (obj.metadata.namespace ?? 'default') : undefined;
     const existing = this.store.get(rkeyOf(d), ns, obj.metadata.name);
     return existing ? this.update(d, { ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } }) : this.create(d, obj);
+  }
+
+  /** Loads manifests or generated objects: namespaces first, then in order; controllers run once at the end. */
+  load(objects: KubeObject[]): void {
+    const order = (o: KubeObject) => (o.kind === 'Namespace' ? 0 : 1);
+    this.batch(() => {
+      for (const o of [...objects].sort((a, b) => order(a) - order(b))) this.apply(o);
+    });
   }
 
   stop(): void {

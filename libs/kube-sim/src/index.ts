@@ -4,3 +4,4 @@ export { startCluster, startClusters, kubeconfigFor, type SimCluster, type SimCl
 export { SimStatusError, type KubeStatus } from './status.js';
 export { generateObjects, type GenerateOptions, rng } from './generator.js';
 export { loadManifests, seedScenarioDir } from './scenarios.js';
+export { generateCertificates, type ClusterCertificates } from './tls.js';

@@ -1,4 +1,5 @@
-import { badRequest } from './status.js';
+import { jsonClone } from './json-values.js';
+import { badRequest, type SimStatusError, unsupportedMediaType } from './status.js';
 
 /** RFC 7386 JSON merge patch (also used for strategic-merge and apply patches, see README). */
 export function mergePatch(target: unknown, patch: unknown): unknown {
@@ -14,7 +15,7 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 
 /** RFC 6902 JSON patch: add, remove, replace, test (what kubectl and clients send). */
 export function jsonPatch(target: unknown, ops: { op: string; path: string; value?: unknown }[]): unknown {
-  let doc = JSON.parse(JSON.stringify(target));
+  let doc = jsonClone(target) as any;
   for (const op of ops) {
     const parts = op.path.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     if (!parts.length) {
@@ -50,3 +51,26 @@ export function jsonPatch(target: unknown, ops: { op: string; path: string; valu
   }
   return doc;
 }
+
+/** The patch types kube-sim applies here (server-side apply has its own path). */
+const PATCHES: Record<string, (current: unknown, body: string) => unknown> = {
+  'application/json-patch+json': (current, body) => jsonPatch(current, JSON.parse(body)),
+  // On a copy: the merge shares what the patch leaves alone, and stored objects must not change.
+  'application/merge-patch+json': (current, body) => mergePatch(jsonClone(current), JSON.parse(body)),
+  'application/strategic-merge-patch+json': (current, body) => mergePatch(jsonClone(current), JSON.parse(body)),
+};
+
+/** `current` patched by a JSON, merge or strategic-merge patch; a 415 UnsupportedMediaType for other types. */
+export function applyPatch(current: unknown, contentType: string, body: string): unknown {
+  const patch = PATCHES[contentType];
+  if (!patch) throw unsupportedPatch(contentType);
+  return patch(current, body);
+}
+
+/** The resourceVersion a merge patch carries (a precondition); JSON patches carry none. */
+export function patchResourceVersion(contentType: string, body: string): string | undefined {
+  if (contentType === 'application/json-patch+json') return undefined;
+  return (JSON.parse(body) as { metadata?: { resourceVersion?: string } } | null)?.metadata?.resourceVersion;
+}
+
+export const unsupportedPatch = (contentType: string): SimStatusError => unsupportedMediaType(`unsupported patch content type "${contentType}"`);

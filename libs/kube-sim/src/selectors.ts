@@ -66,6 +66,20 @@ export function parseFieldSelector(s: string | undefined): (o: KubeObject) => bo
 }
 
 export function selectorMatches(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
-  if (!selector || Object.keys(selector).length === 0) return false;
-  return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+  return compileSelector(selector)(labels);
+}
+
+/**
+ * A Service-style selector (a map; empty or absent selects nothing) as a predicate:
+ * controllers test one selector against every pod of a namespace, so its entries are
+ * read once, not once per pod.
+ */
+export function compileSelector(selector: Record<string, string> | undefined): (labels: Record<string, string> | undefined) => boolean {
+  const entries = Object.entries(selector ?? {});
+  if (entries.length === 0) return () => false;
+  return (labels) => {
+    if (!labels) return false;
+    for (const [k, v] of entries) if (labels[k] !== v) return false;
+    return true;
+  };
 }

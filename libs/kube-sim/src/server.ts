@@ -1,14 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { type ClusterState, rkeyOf } from './cluster-state.js';
-import { mergePatch, jsonPatch } from './patch.js';
-import { apiVersionOf, findByResource, RESOURCES, type ResourceDef } from './resources.js';
-import { matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { openApiGroupVersion, openApiRoot } from './openapi.js';
-import { toTable, wantsTable } from './table.js';
+import { applyPatch, patchResourceVersion } from './patch.js';
+import { apiVersionOf, findByResource, RESOURCES, type ResourceDef } from './resources.js';
+import { readObject } from './request-objects.js';
+import { contentTypeOf, json, readBody, sendObject, sendStatus, sendText } from './responses.js';
+import { matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { eventLine, listJson } from './serialize.js';
 import { managerFromUserAgent, recordUpdate, serverSideApply } from './server-side-apply.js';
-import { badRequest, expired, forbidden, invalid, type KubeStatus, methodNotAllowed, notFound, serverError, SimStatusError, unauthorized } from './status.js';
+import { badRequest, expired, forbidden, invalid, methodNotAllowed, notFound, pathNotFound, serverError, SimStatusError, unauthorized } from './status.js';
 import type { KubeObject, Watcher } from './store.js';
+import { scale, status } from './subresources.js';
+import { toTable, wantsTable } from './table.js';
 
 export interface FaultState {
   latencyMs: number;
@@ -31,22 +35,6 @@ export interface ServerContext {
   /** Open watch responses, so faults can drop or freeze them. */
   watches: Set<ServerResponse>;
   admin(action: string, query: URLSearchParams): Promise<unknown>;
-}
-
-const json = (res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}) => {
-  if (res.headersSent) return;
-  const text = JSON.stringify(body);
-  res.writeHead(code, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
-};
-
-const sendStatus = (res: ServerResponse, s: KubeStatus) =>
-  json(res, s.code, s, s.details?.retryAfterSeconds ? { 'retry-after': String(s.details.retryAfterSeconds) } : {});
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 interface Route {
@@ -102,7 +90,17 @@ function discovery(path: string): unknown | undefined {
       kind: 'APIResourceList',
       apiVersion: 'v1',
       groupVersion: group ? `${group}/${version}` : version,
-      resources: defs.map((d) => ({ name: d.resource, singularName: d.kind.toLowerCase(), namespaced: d.namespaced, kind: d.kind, verbs: d.verbs, ...(d.shortNames ? { shortNames: d.shortNames } : {}) })),
+      resources: defs.flatMap((d) => [
+        { name: d.resource, singularName: d.kind.toLowerCase(), namespaced: d.namespaced, kind: d.kind, verbs: d.verbs, ...(d.shortNames ? { shortNames: d.shortNames } : {}) },
+        // Subresources are listed as "<resource>/<subresource>", as the real discovery does.
+        ...(d.subresources ?? []).map((sub) => ({
+          name: `${d.resource}/${sub}`,
+          singularName: '',
+          namespaced: d.namespaced,
+          ...(sub === 'scale' ? { group: 'autoscaling', version: 'v1', kind: 'Scale' } : { kind: d.kind }),
+          verbs: ['get', 'patch', 'update'],
+        })),
+      ]),
     };
   }
   return undefined;
@@ -131,46 +129,49 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
     const disc = req.method === 'GET' ? discovery(url.pathname) : undefined;
     if (disc) return json(res, 200, disc);
     const r = route(url.pathname);
-    const supported = !r?.subresource || (r.name && ((r.subresource === 'scale' && r.def.kind === 'Deployment') || r.subresource === 'status'));
-    if (!r || !supported) return sendStatus(res, notFound('', '', url.pathname).status);
+    const supported = !r?.subresource || (r.name && r.def.subresources?.includes(r.subresource as 'status' | 'scale'));
+    if (!r || !supported) return sendStatus(res, pathNotFound().status);
     const q = url.searchParams;
     const readOnly = bearer === ctx.readOnlyToken;
     const verb = req.method === 'GET' ? (q.get('watch') === 'true' || q.get('watch') === '1' ? 'watch' : r.name ? 'get' : 'list') : { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' }[req.method ?? ''] ?? '';
     if (readOnly && !['get', 'list', 'watch'].includes(verb)) {
-      return sendStatus(res, forbidden('system:serviceaccount:kube-system:readonly', verb, r.def.resource, r.def.group, r.def.namespaced ? r.namespace : undefined).status);
+      return sendStatus(res, forbidden('system:serviceaccount:kube-system:readonly', verb, r.def.resource, r.def.group, r.def.namespaced ? r.namespace : undefined, r.name, r.subresource).status);
     }
     const dryRun = q.get('dryRun') === 'All';
     const state = ctx.state;
     const manager = q.get('fieldManager') || managerFromUserAgent(req.headers['user-agent']);
     const gv = apiVersionOf(r.def);
-    if (r.subresource) return await subresource(ctx, r, verb, req, res, dryRun);
+    if (r.subresource) {
+      const sub = { def: r.def, namespace: r.namespace, name: r.name!, verb, dryRun };
+      return await (r.subresource === 'scale' ? scale(state, sub, req, res) : status(state, sub, req, res));
+    }
     switch (verb) {
       case 'get': {
         const o = state.store.get(rkeyOf(r.def), r.def.namespaced ? r.namespace : undefined, r.name!);
         if (!o) return sendStatus(res, notFound(r.def.resource, r.def.group, r.name!).status);
         if (wantsTable(req.headers.accept)) return json(res, 200, toTable(r.def.kind, [o], { resourceVersion: o.metadata.resourceVersion }, q.get('includeObject')));
-        return json(res, 200, o);
+        return sendObject(res, 200, o);
       }
       case 'list':
         return list(ctx, r, q, res, wantsTable(req.headers.accept));
       case 'watch':
         return watch(ctx, r, q, req, res);
       case 'create': {
-        const body = JSON.parse((await readBody(req)) || '{}') as KubeObject;
+        const body = await readObject(req, r.def);
         if (r.def.namespaced) body.metadata = { ...body.metadata, namespace: body.metadata?.namespace ?? r.namespace };
         recordUpdate(r.def.kind, gv, undefined, body, manager);
-        return json(res, 201, state.create(r.def, body, dryRun));
+        return sendObject(res, 201, state.create(r.def, body, dryRun));
       }
       case 'update': {
-        const body = JSON.parse((await readBody(req)) || '{}') as KubeObject;
+        const body = await readObject(req, r.def);
         if (body.metadata?.name !== r.name) return sendStatus(res, badRequest(`the name of the object (${body.metadata?.name}) does not match the name on the URL (${r.name})`).status);
         if (r.def.namespaced) body.metadata.namespace = r.namespace;
         recordUpdate(r.def.kind, gv, state.store.get(rkeyOf(r.def), r.def.namespaced ? r.namespace : undefined, r.name!), body, manager);
-        return json(res, 200, state.update(r.def, body, dryRun));
+        return sendObject(res, 200, state.update(r.def, body, dryRun));
       }
       case 'patch': {
         const text = await readBody(req);
-        const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+        const type = contentTypeOf(req);
         const ns = r.def.namespaced ? r.namespace : undefined;
         const current = state.store.get(rkeyOf(r.def), ns, r.name!);
         if (type === 'application/apply-patch+yaml') {
@@ -181,30 +182,26 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
           applied.metadata = { ...applied.metadata, name: r.name!, ...(ns ? { namespace: ns } : {}) };
           const force = q.get('force') === 'true';
           const { result, changed } = serverSideApply(r.def.kind, gv, current, applied, manager, force);
-          if (!current) return json(res, 201, state.create(r.def, result, dryRun));
+          if (!current) return sendObject(res, 201, state.create(r.def, result, dryRun));
           // Nothing to change: the real server writes nothing and keeps the resourceVersion.
           if (!changed) {
             if (result.metadata.resourceVersion && result.metadata.resourceVersion !== current.metadata.resourceVersion) state.update(r.def, result, true);
-            return json(res, 200, current);
+            return sendObject(res, 200, current);
           }
-          return json(res, 200, state.update(r.def, result, dryRun));
+          return sendObject(res, 200, state.update(r.def, result, dryRun));
         }
         if (!current) return sendStatus(res, notFound(r.def.resource, r.def.group, r.name!).status);
-        let next: KubeObject;
-        if (type === 'application/json-patch+json') next = jsonPatch(current, JSON.parse(text)) as KubeObject;
-        else if (type === 'application/merge-patch+json' || type === 'application/strategic-merge-patch+json') next = mergePatch(current, JSON.parse(text)) as KubeObject;
-        else return sendStatus(res, { ...badRequest(`unsupported patch content type "${type}"`).status, code: 415, reason: 'UnsupportedMediaType' });
-        const keepRv = (JSON.parse(type === 'application/json-patch+json' ? '{}' : text) as KubeObject).metadata?.resourceVersion;
-        if (!keepRv) delete next.metadata.resourceVersion;
+        const next = applyPatch(current, type, text) as KubeObject;
+        if (!patchResourceVersion(type, text)) delete next.metadata.resourceVersion;
         recordUpdate(r.def.kind, gv, current, next, manager);
-        return json(res, 200, state.update(r.def, next, dryRun));
+        return sendObject(res, 200, state.update(r.def, next, dryRun));
       }
       case 'delete': {
         if (!r.name) return sendStatus(res, methodNotAllowed('deletecollection is not supported by kube-sim').status);
         const text = await readBody(req);
         const opts = text ? (JSON.parse(text) as { preconditions?: { uid?: string; resourceVersion?: string }; dryRun?: string[] }) : {};
         const gone = state.delete(r.def, r.namespace, r.name, { dryRun: dryRun || Boolean(opts.dryRun?.includes('All')), uid: opts.preconditions?.uid, resourceVersion: opts.preconditions?.resourceVersion });
-        return json(res, 200, gone);
+        return sendObject(res, 200, gone);
       }
       default:
         return sendStatus(res, methodNotAllowed(`${req.method} is not supported`).status);
@@ -216,43 +213,6 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
   }
 }
 
-/** A Deployment's Scale (autoscaling/v1), as `kubectl scale` reads and patches it. */
-function toScale(dep: KubeObject): unknown {
-  const m = dep.metadata;
-  const selector = Object.entries((dep.spec?.selector?.matchLabels ?? {}) as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(',');
-  return {
-    kind: 'Scale',
-    apiVersion: 'autoscaling/v1',
-    metadata: { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp },
-    spec: { replicas: dep.spec?.replicas ?? 1 },
-    status: { replicas: dep.status?.replicas ?? 0, selector },
-  };
-}
-
-/** `/scale` of deployments (get, update, patch) and `/status` (get) of every kind. */
-async function subresource(ctx: ServerContext, r: Route, verb: string, req: IncomingMessage, res: ServerResponse, dryRun: boolean): Promise<void> {
-  const state = ctx.state;
-  const obj = state.store.get(rkeyOf(r.def), r.def.namespaced ? r.namespace : undefined, r.name!);
-  if (!obj) return sendStatus(res, notFound(r.def.resource, r.def.group, r.name!).status);
-  if (r.subresource === 'status') {
-    if (verb !== 'get') return sendStatus(res, methodNotAllowed(`${req.method} on status is not supported by kube-sim`).status);
-    return json(res, 200, obj);
-  }
-  if (verb === 'get') return json(res, 200, toScale(obj));
-  if (verb !== 'update' && verb !== 'patch') return sendStatus(res, methodNotAllowed(`${req.method} on scale is not supported`).status);
-  const text = await readBody(req);
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
-  const current = toScale(obj);
-  const next = (verb === 'update' ? JSON.parse(text) : type === 'application/json-patch+json' ? jsonPatch(current, JSON.parse(text)) : mergePatch(current, JSON.parse(text))) as { spec?: { replicas?: unknown }; metadata?: { resourceVersion?: string } };
-  const replicas = next.spec?.replicas;
-  if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
-    throw invalid('Scale', 'autoscaling', r.name!, [{ reason: 'FieldValueInvalid', field: 'spec.replicas', message: `Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0` }]);
-  }
-  const rv = verb === 'update' ? next.metadata?.resourceVersion : undefined;
-  const updated = state.update(r.def, { ...obj, metadata: { ...obj.metadata, resourceVersion: rv }, spec: { ...obj.spec, replicas } } as KubeObject, dryRun);
-  return json(res, 200, toScale(updated));
-}
-
 function filtersOf(r: Route, q: URLSearchParams): (o: KubeObject) => boolean {
   const labels = parseLabelSelector(q.get('labelSelector') ?? undefined);
   const fields = parseFieldSelector(q.get('fieldSelector') ?? undefined);
@@ -262,7 +222,8 @@ function filtersOf(r: Route, q: URLSearchParams): (o: KubeObject) => boolean {
 
 function list(ctx: ServerContext, r: Route, q: URLSearchParams, res: ServerResponse, table = false): void {
   const store = ctx.state.store;
-  const match = filtersOf(r, q);
+  // Without selectors every object of the (namespace's) kind is in: nothing to test, and the remaining count is known.
+  const match = q.get('labelSelector') || q.get('fieldSelector') ? filtersOf(r, q) : undefined;
   const limit = Number(q.get('limit') ?? 0);
   let start = '';
   let listRv = store.currentRv();
@@ -287,16 +248,14 @@ function list(ctx: ServerContext, r: Route, q: URLSearchParams, res: ServerRespo
     throw expired(`too old resource version: ${rv} (${store.oldestWatchableRv() + 1})`);
   }
   const key = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-  const all = store.list(rkeyOf(r.def), r.def.namespaced ? r.namespace : undefined).filter(match).filter((o) => !start || key(o) > start);
-  const items = limit > 0 ? all.slice(0, limit) : all;
-  const more = limit > 0 && all.length > limit;
+  const { items, remaining } = store.page(rkeyOf(r.def), r.def.namespaced ? r.namespace : undefined, start, limit, match);
   const metadata: Record<string, unknown> = { resourceVersion: String(listRv) };
-  if (more) {
+  if (limit > 0 && remaining > 0) {
     metadata.continue = Buffer.from(JSON.stringify({ rv: listRv, start: key(items.at(-1)!) })).toString('base64');
-    metadata.remainingItemCount = all.length - items.length;
+    metadata.remainingItemCount = remaining;
   }
   if (table) return json(res, 200, toTable(r.def.kind, items, metadata, q.get('includeObject')));
-  json(res, 200, { kind: `${r.def.kind}List`, apiVersion: apiVersionOf(r.def), metadata, items });
+  sendText(res, 200, listJson({ kind: `${r.def.kind}List`, apiVersion: apiVersionOf(r.def), metadata }, items));
 }
 
 function watch(ctx: ServerContext, r: Route, q: URLSearchParams, req: IncomingMessage, res: ServerResponse): void {
@@ -308,9 +267,10 @@ function watch(ctx: ServerContext, r: Route, q: URLSearchParams, req: IncomingMe
   // A watch opened while frozen, or open when the freeze began, is a hung connection
   // for good: it never sends again (the failure mode of watches that silently stop).
   if (ctx.faults.frozen) hung.add(res);
-  const write = (type: string, object: unknown) => {
-    if (!hung.has(res) && !res.writableEnded) res.write(`${JSON.stringify({ type, object })}\n`);
+  const writeLine = (line: string) => {
+    if (!hung.has(res) && !res.writableEnded) res.write(line);
   };
+  const write = (type: string, object: unknown) => writeLine(`${JSON.stringify({ type, object })}\n`);
   if (ctx.faults.expireNextWatches > 0) {
     ctx.faults.expireNextWatches--;
     write('ERROR', expired('too old resource version: expired by fault injection').status);
@@ -320,7 +280,7 @@ function watch(ctx: ServerContext, r: Route, q: URLSearchParams, req: IncomingMe
   const initialEvents = q.get('sendInitialEvents') === 'true';
   let backlog: { type: string; obj: KubeObject }[] = [];
   if (!rvParam || rvParam === '0' || initialEvents) {
-    backlog = store.list(rkeyOf(r.def)).filter(match).map((obj) => ({ type: 'ADDED', obj }));
+    backlog = store.list(rkeyOf(r.def), r.def.namespaced ? r.namespace : undefined).filter(match).map((obj) => ({ type: 'ADDED', obj }));
   } else {
     try {
       backlog = store.eventsSince(rkeyOf(r.def), Number(rvParam)).filter((e) => match(e.obj)).map((e) => ({ type: e.type, obj: e.obj }));
@@ -330,12 +290,12 @@ function watch(ctx: ServerContext, r: Route, q: URLSearchParams, req: IncomingMe
       return void res.end();
     }
   }
-  for (const e of backlog) write(e.type, e.obj);
+  for (const e of backlog) writeLine(eventLine(e.type, e.obj));
   if (initialEvents) {
     write('BOOKMARK', { kind: r.def.kind, apiVersion, metadata: { resourceVersion: String(store.currentRv()), annotations: { 'k8s.io/initial-events-end': 'true' } } });
   }
-  const watcher: Watcher = { rkey: rkeyOf(r.def), matches: match, send: (type, obj) => write(type, obj) };
-  store.watchers.add(watcher);
+  const watcher: Watcher = { rkey: rkeyOf(r.def), matches: match, send: writeLine };
+  store.watch(watcher);
   ctx.watches.add(res);
   const timers: NodeJS.Timeout[] = [];
   if (q.get('allowWatchBookmarks') === 'true') {
@@ -345,7 +305,7 @@ function watch(ctx: ServerContext, r: Route, q: URLSearchParams, req: IncomingMe
   // Without timeoutSeconds a real server closes after a random 30–60 minutes.
   timers.push(setTimeout(() => res.end(), (timeout > 0 ? timeout : 1800 + Math.random() * 1800) * 1000));
   const cleanup = () => {
-    store.watchers.delete(watcher);
+    store.unwatch(watcher);
     ctx.watches.delete(res);
     for (const t of timers) clearTimeout(t);
   };

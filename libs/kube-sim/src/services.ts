@@ -54,10 +54,10 @@ export function validateService(svc: KubeObject, old?: KubeObject): Cause[] {
     const key = `${protocol}/${p.port}`;
     if (seen.has(key)) causes.push({ reason: 'FieldValueDuplicate', field: `${f}`, message: `Duplicate value: core.ServicePort{Name:"${p.name ?? ''}", Protocol:"${protocol}", Port:${p.port}}` });
     seen.add(key);
-    if (typeof p.targetPort === 'number' && (p.targetPort < 1 || p.targetPort > 65535)) {
+    if (typeof p.targetPort === 'number' && p.targetPort !== 0 && (p.targetPort < 1 || p.targetPort > 65535)) {
       causes.push({ reason: 'FieldValueInvalid', field: `${f}.targetPort`, message: `Invalid value: ${p.targetPort}: must be between 1 and 65535, inclusive` });
     }
-    if (typeof p.targetPort === 'string' && !/^\d+$/.test(p.targetPort) && (!IANA_SVC_NAME.test(p.targetPort) || p.targetPort.length > 15)) {
+    if (typeof p.targetPort === 'string' && p.targetPort !== '' && !/^\d+$/.test(p.targetPort) && (!IANA_SVC_NAME.test(p.targetPort) || p.targetPort.length > 15)) {
       causes.push({ reason: 'FieldValueInvalid', field: `${f}.targetPort`, message: `Invalid value: "${p.targetPort}": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)` });
     }
     if (p.nodePort !== undefined && p.nodePort !== 0) {
@@ -100,7 +100,8 @@ export function defaultAndAllocate(svc: KubeObject, ips: ServiceIpAllocator, nod
   spec.sessionAffinity ??= 'None';
   for (const p of (spec.ports ?? []) as Port[]) {
     p.protocol ??= 'TCP';
-    p.targetPort ??= p.port;
+    // Unset, 0 and "" all mean "the port" (the API server defaults before it validates).
+    if (p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port;
     if (typeof p.targetPort === 'string' && /^\d+$/.test(p.targetPort)) p.targetPort = Number(p.targetPort);
   }
   if (type === 'ExternalName') {

@@ -6,6 +6,7 @@ import type { Socket } from 'node:net';
 import { stringify } from 'yaml';
 import { ClusterState, rkeyOf } from './cluster-state.js';
 import { generateObjects, type GenerateOptions } from './generator.js';
+import { jsonClone } from './json-values.js';
 import { findByKind } from './resources.js';
 import { loadManifests, seedCommandObjects, seedScenarioDir } from './scenarios.js';
 import { type FaultState, handle, hung, type ServerContext } from './server.js';
@@ -99,7 +100,14 @@ export async function startCluster(opts: SimClusterOptions): Promise<SimCluster>
     historyWindow: opts.historyWindow ?? 10_000,
   });
   const host = opts.host ?? '127.0.0.1';
-  const certs = generateCertificates(opts.name, [host, 'localhost', '127.0.0.1']);
+  // Key generation runs on the thread pool while the cluster's objects are loaded below.
+  const certificates = generateCertificates(opts.name, [host, 'localhost', '127.0.0.1']);
+  certificates.catch(() => undefined);
+  const load: KubeObject[] = [];
+  if (opts.scenario) load.push(...(opts.scenario === 'seed' ? [...loadManifests(seedScenarioDir()), ...seedCommandObjects()] : loadManifests(opts.scenario)));
+  if (opts.generate) load.push(...generateObjects(opts.generate));
+  if (load.length) state.load(load);
+  const certs = await certificates;
   const faults: FaultState = { latencyMs: 0, failNext: 0, failStatus: 500, retryAfterSeconds: undefined, expireNextWatches: 0, frozen: false };
   const watches = new Set<ServerResponse>();
   const sockets = new Set<Socket>();
@@ -119,7 +127,8 @@ export async function startCluster(opts: SimClusterOptions): Promise<SimCluster>
     readOnlyKubeconfig: () => kubeconfigFor([{ name: opts.name, url: sim.url, caData: certs.caPem, token: tokens.readOnly }]),
     async apply(obj) {
       const objs = (Array.isArray(obj) ? obj : [obj]) as KubeObject[];
-      return objs.map((o) => state.apply(o));
+      // Copies: stored objects must not be changed by callers.
+      return objs.map((o) => jsonClone(state.apply(o)));
     },
     async delete(apiVersion, kind, namespace, name) {
       const d = findByKind(apiVersion, kind);
@@ -235,17 +244,6 @@ export async function startCluster(opts: SimClusterOptions): Promise<SimCluster>
       });
     });
   await listen();
-
-  const load: KubeObject[] = [];
-  if (opts.scenario) load.push(...(opts.scenario === 'seed' ? [...loadManifests(seedScenarioDir()), ...seedCommandObjects()] : loadManifests(opts.scenario)));
-  if (opts.generate) load.push(...generateObjects(opts.generate));
-  if (load.length) {
-    // Namespaces first, then everything in order; controllers run once at the end.
-    const order = (o: KubeObject) => (o.kind === 'Namespace' ? 0 : 1);
-    state.batch(() => {
-      for (const o of [...load].sort((a, b) => order(a) - order(b))) state.apply(o);
-    });
-  }
   return sim;
 }
 

@@ -25,6 +25,9 @@ const resourceLabel = (resource: string, group: string) => (group ? `${resource}
 export const notFound = (resource: string, group: string, name: string) =>
   base(404, 'NotFound', `${resourceLabel(resource, group)} "${name}" not found`, { name, ...(group ? { group } : {}), kind: resource });
 
+/** A path the server does not serve (an unknown resource or subresource). */
+export const pathNotFound = () => base(404, 'NotFound', 'the server could not find the requested resource', {});
+
 export const alreadyExists = (resource: string, group: string, name: string) =>
   base(409, 'AlreadyExists', `${resourceLabel(resource, group)} "${name}" already exists`, { name, ...(group ? { group } : {}), kind: resource });
 
@@ -52,17 +55,20 @@ export const invalid = (kind: string, group: string, name: string, causes: Cause
 
 export const unauthorized = () => base(401, 'Unauthorized', 'Unauthorized');
 
-export const forbidden = (user: string, verb: string, resource: string, group: string, namespace?: string) =>
+/** The authorizer's refusal: named for the object when the request names one; the subresource in the attempted resource. */
+export const forbidden = (user: string, verb: string, resource: string, group: string, namespace?: string, name?: string, subresource?: string) =>
   base(
     403,
     'Forbidden',
-    `${resourceLabel(resource, group)} is forbidden: User "${user}" cannot ${verb} resource "${resource}" in API group "${group}"${namespace ? ` in the namespace "${namespace}"` : ' at the cluster scope'}`,
-    { kind: resource, ...(group ? { group } : {}) },
+    `${resourceLabel(resource, group)}${name ? ` "${name}"` : ''} is forbidden: User "${user}" cannot ${verb} resource "${resource}${subresource ? `/${subresource}` : ''}" in API group "${group}"${namespace ? ` in the namespace "${namespace}"` : ' at the cluster scope'}`,
+    { ...(name ? { name } : {}), kind: resource, ...(group ? { group } : {}) },
   );
 
 export const expired = (message: string) => base(410, 'Expired', message);
 
 export const badRequest = (message: string) => base(400, 'BadRequest', message);
+
+export const unsupportedMediaType = (message: string) => base(415, 'UnsupportedMediaType', message);
 
 export const methodNotAllowed = (message: string) => base(405, 'MethodNotAllowed', message);
 

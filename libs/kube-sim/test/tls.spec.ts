@@ -13,8 +13,8 @@ describe('kube-sim certificates', () => {
     }
   });
 
-  it('issues a serving certificate for 127.0.0.1 and localhost signed by the cluster CA', () => {
-    const certs = generateCertificates('t');
+  it('issues a serving certificate for 127.0.0.1 and localhost signed by the cluster CA', async () => {
+    const certs = await generateCertificates('t');
     const ca = new X509Certificate(certs.caPem);
     const cert = new X509Certificate(certs.certPem);
     expect(cert.checkIssued(ca)).toBe(true);
