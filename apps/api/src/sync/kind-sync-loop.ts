@@ -3,7 +3,7 @@ import { Watch } from '@kubernetes/client-node';
 import { type CatalogRecord, normalize } from '@switchboard/k8s-model';
 import type { ChangeFeed } from '../change-feed/change-feed.service.js';
 import type { ClusterTarget } from '../clusters/cluster-directory.js';
-import type { CatalogWriterRepository, Deletion } from './catalog-writer.repository.js';
+import type { CatalogWriterRepository, WriteStep } from './catalog-writer.repository.js';
 import type { KindSpec } from './kind-specs.js';
 import { getJson, KubeHttpError } from '../kube/kube-http.js';
 import type { SyncMetrics } from './sync-metrics.js';
@@ -27,6 +27,8 @@ export interface LoopDeps {
 interface RawObject {
   metadata?: { name?: string; namespace?: string; uid?: string; resourceVersion?: string };
 }
+
+type ListPage = { metadata?: { resourceVersion?: string; continue?: string }; items?: RawObject[] };
 
 const MAX_BACKOFF_MS = 30_000;
 
@@ -106,16 +108,14 @@ export class KindSyncLoop {
 
   private async relist(): Promise<string> {
     const uids: string[] = [];
-    let token: string | undefined;
     let rv = '';
-    do {
-      let page: { metadata?: { resourceVersion?: string; continue?: string }; items?: RawObject[] };
-      try {
-        page = await getJson(this.target.kubeConfig, this.spec.path, { limit: this.deps.pageSize, continue: token }, 30_000);
-      } catch (err) {
-        if (err instanceof KubeHttpError && err.statusCode === 410) throw new GoneError(err.message);
-        throw err;
-      }
+    let next: Promise<ListPage> | undefined = this.page(undefined);
+    while (next) {
+      const page: ListPage = await next;
+      const token = page.metadata?.continue || undefined;
+      // The next page is on its way while this one is written: the cluster and the database work at once.
+      next = token && !this.stopped ? this.page(token) : undefined;
+      next?.catch(() => undefined); // awaited next round; a write failure must not leave it unhandled
       const records: CatalogRecord[] = [];
       for (const item of page.items ?? []) {
         const r = this.normalize(item);
@@ -126,13 +126,21 @@ export class KindSyncLoop {
       }
       if (records.length) await this.deps.writer.apply(this.target.id, this.spec.kind, records, []);
       rv = page.metadata?.resourceVersion ?? rv;
-      token = page.metadata?.continue || undefined;
-    } while (token && !this.stopped);
+    }
     const removed = await this.deps.writer.deleteMissing(this.target.id, this.spec.kind, uids);
-    await this.state({ status: 'READY', resourceVersion: rv, lastListAt: new Date(), lastError: null, objectCount: uids.length });
+    await this.state({ status: 'READY', resourceVersion: rv, lastListAt: new Date(), lastError: null });
     await this.deps.feed.publish({ cluster: this.target.name, kind: this.spec.kind, op: 'RELIST', objects: [] });
     if (removed) this.logger.log(`relist removed ${removed} object(s) deleted while not watching`);
     return rv;
+  }
+
+  private async page(token: string | undefined): Promise<ListPage> {
+    try {
+      return await getJson<ListPage>(this.target.kubeConfig, this.spec.path, { limit: this.deps.pageSize, continue: token }, 30_000);
+    } catch (err) {
+      if (err instanceof KubeHttpError && err.statusCode === 410) throw new GoneError(err.message);
+      throw err;
+    }
   }
 
   /** Resolves when the server ends the watch cleanly; throws GoneError on 410 and anything else on failure. */
@@ -164,38 +172,16 @@ export class KindSyncLoop {
         timer = undefined;
         const batch = pending.splice(0);
         if (!batch.length) return;
-        const upserts: CatalogRecord[] = [];
-        const deletes: Deletion[] = [];
-        const touched: string[] = [];
-        // Apply in arrival (= resourceVersion) order: flush upserts before a delete of the same key.
-        const commit = async () => {
-          if (upserts.length || deletes.length) await this.deps.writer.apply(this.target.id, this.spec.kind, upserts.splice(0), deletes.splice(0));
-        };
-        for (const e of batch) {
-          const m = e.obj.metadata ?? {};
-          touched.push(m.namespace ? `${m.namespace}/${m.name}` : `${m.name}`);
-          if (e.type === 'DELETED') {
-            if (m.name && m.uid) {
-              await commit();
-              deletes.push({ namespace: m.namespace, name: m.name, uid: m.uid });
-            }
-          } else {
-            const r = this.normalize(e.obj);
-            if (r) {
-              if (deletes.length) await commit();
-              upserts.push(r.record);
-            }
-          }
-        }
-        await commit();
-        const newest = batch.at(-1)!;
-        this.rv = newest.obj.metadata?.resourceVersion ?? this.rv;
+        const steps = toSteps(batch, (obj) => this.normalize(obj)?.record);
+        const touched = new Set(batch.map(({ obj: { metadata: m = {} } }) => (m.namespace ? `${m.namespace}/${m.name}` : `${m.name}`)));
+        const rv = batch.at(-1)!.obj.metadata?.resourceVersion ?? this.rv;
         const lag = (Date.now() - batch[0]!.at) / 1000;
+        await this.deps.writer.applyBatch(this.target.id, this.spec.kind, steps, { resourceVersion: rv, lastEventAt: new Date(), lagSeconds: lag });
+        this.rv = rv;
         this.deps.metrics.applied.inc({ cluster: this.target.name, kind: this.spec.kind }, batch.length);
         this.deps.metrics.batchSize.observe({ kind: this.spec.kind }, batch.length);
-        this.deps.metrics.lag.observe({ cluster: this.target.name, kind: this.spec.kind }, lag);
-        await this.state({ resourceVersion: this.rv, lastEventAt: new Date(), lagSeconds: lag, objectCount: await this.deps.writer.count(this.target.id, this.spec.kind) });
-        await this.deps.feed.publish({ cluster: this.target.name, kind: this.spec.kind, op: batch.some((b) => b.type === 'DELETED') ? 'DELETE' : 'UPSERT', objects: [...new Set(touched)] });
+        this.deps.metrics.lag.observe({ cluster: this.target.name, kind: this.spec.kind }, (Date.now() - batch[0]!.at) / 1000);
+        await this.deps.feed.publish({ cluster: this.target.name, kind: this.spec.kind, op: batch.some((b) => b.type === 'DELETED') ? 'DELETE' : 'UPSERT', objects: [...touched] });
       };
       const schedule = () => {
         if (pending.length >= this.deps.batchSize) {
@@ -263,6 +249,32 @@ export class KindSyncLoop {
       };
     });
   }
+}
+
+/**
+ * A batch of watch events as write steps in arrival (= resourceVersion) order: upserts
+ * gather until a delete, deletes until the next upsert, so a delete never overtakes an
+ * earlier upsert of the same object nor a recreate an earlier delete.
+ */
+function toSteps(batch: { type: string; obj: RawObject }[], read: (obj: RawObject) => CatalogRecord | undefined): WriteStep[] {
+  const steps: WriteStep[] = [];
+  let step: WriteStep = { upserts: [], deletes: [] };
+  for (const e of batch) {
+    const m = e.obj.metadata ?? {};
+    if (e.type === 'DELETED') {
+      if (m.name && m.uid) step.deletes.push({ namespace: m.namespace, name: m.name, uid: m.uid });
+      continue;
+    }
+    const record = read(e.obj);
+    if (!record) continue;
+    if (step.deletes.length) {
+      steps.push(step);
+      step = { upserts: [], deletes: [] };
+    }
+    step.upserts.push(record);
+  }
+  if (step.upserts.length || step.deletes.length) steps.push(step);
+  return steps;
 }
 
 /** An error as a user may read it: never a token or a kubeconfig (those never reach errors here). */

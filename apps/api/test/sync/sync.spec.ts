@@ -4,6 +4,7 @@ import { rest } from '../support/api-client.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { type RunningApp, startTestApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
+import { waitForEqualCatalog } from './catalog-vs-cluster.js';
 
 async function catalogServices(api: RunningApp, cluster: string): Promise<string[]> {
   const { body } = await rest(api, 'GET', `/services?cluster=${cluster}&limit=100&sort=NAME`);
@@ -31,6 +32,8 @@ describe('sync: one cluster mirrored into the catalog', () => {
     await sim?.stop();
     await db?.dispose();
   });
+
+  const clusterId = async () => (await api.database.prisma.cluster.findUniqueOrThrow({ where: { name: 'alpha' } })).id;
 
   it('lists every kind and reports each ready', async () => {
     const cluster = await waitFor(async () => {
@@ -68,6 +71,7 @@ describe('sync: one cluster mirrored into the catalog', () => {
     sim.faults.freezeWatches(false);
     await waitFor(async () => !(await catalogServices(api, 'alpha')).includes('default/during-faults'), 'delete missed while frozen is applied after relist', 30_000);
     expect(await catalogServices(api, 'alpha')).toEqual(clusterServices(sim));
+    await waitForEqualCatalog(api.database, await clusterId(), sim);
   });
 
   it('survives the cluster going down and coming back', async () => {
@@ -77,6 +81,7 @@ describe('sync: one cluster mirrored into the catalog', () => {
     await sim.apply({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'after-outage', namespace: 'default' }, spec: { ports: [{ port: 80 }] } });
     await waitFor(async () => (await catalogServices(api, 'alpha')).includes('default/after-outage'), 'service created after the outage', 40_000);
     expect(await catalogServices(api, 'alpha')).toEqual(clusterServices(sim));
+    await waitForEqualCatalog(api.database, await clusterId(), sim);
   });
 
   it('exposes sync metrics', async () => {
