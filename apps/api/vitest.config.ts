@@ -1,19 +1,8 @@
-import swc from 'unplugin-swc';
 import { defineProject } from 'vitest/config';
-import { workspaceAliases } from '../../vitest.shared.js';
+import { decoratorAwareSwc, workspaceAliases } from '../../vitest.shared.js';
 
-// Nest needs decorator metadata, which esbuild does not emit: SWC compiles the tests.
 export default defineProject({
-  plugins: [
-    swc.vite({
-      module: { type: 'es6' },
-      jsc: {
-        target: 'es2022',
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      },
-    }),
-  ],
+  plugins: [decoratorAwareSwc()],
   resolve: { alias: workspaceAliases },
   test: {
     name: 'api',
