@@ -71,6 +71,8 @@ export class ClusterState {
   private readonly ips: ServiceIpAllocator;
   private readonly nodePorts = new NodePortAllocator();
   private readonly podIpNext = new Map<string, number>();
+  /** Per deployment uid: the template hash of its generation (hashing the template at every pod event would be costly). */
+  private readonly templateHashes = new Map<string, { generation: number | undefined; hash: string; rsName: string }>();
   private lbNext = 0;
   /** While true, controllers wait (bulk loading reconciles once at the end). */
   private deferControllers = false;
@@ -337,23 +339,28 @@ export class ClusterState {
     for (const ing of this.store.list(rkeyOf(D.ingresses))) this.assignLoadBalancer(D.ingresses, ing);
   }
 
-  /** The pod-template-hash and name of a deployment's (implicit) ReplicaSet. */
+  /** The pod-template-hash and name of a deployment's current (implicit) ReplicaSet: a new template, a new one. */
   private replicaSetOf(dep: KubeObject): { hash: string; rsName: string } {
-    // The first ten hex digits of the uid, digits spelled as consonants (hash-like, valid in names).
-    let hash = '';
-    for (const c of dep.metadata.uid!) {
-      if (c === '-') continue;
-      hash += c >= '0' && c <= '9' ? 'bcdfghjklm'[c.charCodeAt(0) - 48] : c;
-      if (hash.length === 10) break;
-    }
-    return { hash, rsName: flatString(`${dep.metadata.name}-${hash}`) };
+    const cached = this.templateHashes.get(dep.metadata.uid!);
+    if (cached && cached.generation === dep.metadata.generation) return cached;
+    const hash = podTemplateHash(dep.spec?.template ?? {});
+    const entry = { generation: dep.metadata.generation, hash, rsName: flatString(`${dep.metadata.name}-${hash}`) };
+    this.templateHashes.set(dep.metadata.uid!, entry);
+    return entry;
   }
 
+  /**
+   * Pods for the current template; a changed template rolls out: every new pod at once,
+   * and the old ones go as the new ones become ready, so the service never runs dry.
+   */
   private reconcileDeployment(dep: KubeObject, deleted: boolean, withStatus = true): void {
     const ns = dep.metadata.namespace!;
     const { hash, rsName } = this.replicaSetOf(dep);
-    const podsOfRs = () => this.store.byIndex(rkeyOf(D.pods), BY_OWNER_NAME, ns, rsName);
-    const owned = podsOfRs().filter((p) => p.metadata.ownerReferences?.some((o) => o.kind === 'ReplicaSet' && o.name === rsName));
+    const rsUid = flatString(`${dep.metadata.uid}-rs`);
+    const ownerName = (p: KubeObject) => p.metadata.ownerReferences?.find((o) => o.uid === rsUid)?.name;
+    const ofDeployment = () => this.store.byIndex(rkeyOf(D.pods), BY_OWNER_UID, ns, rsUid);
+    const current = () => ofDeployment().filter((p) => ownerName(p) === rsName);
+    const owned = current();
     const want = deleted ? 0 : (dep.spec?.replicas ?? 1);
     for (const extra of owned.slice(want)) this.delete(D.pods, ns, extra.metadata.name);
     for (let i = owned.length; i < want; i++) {
@@ -363,16 +370,25 @@ export class ClusterState {
           name: flatString(`${rsName}-${randSuffix()}`),
           namespace: ns,
           labels: { ...(template.metadata?.labels ?? {}), 'pod-template-hash': hash },
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName, uid: flatString(`${dep.metadata.uid}-rs`), controller: true, blockOwnerDeletion: true }],
+          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName, uid: rsUid, controller: true, blockOwnerDeletion: true }],
         },
         spec: clone(template.spec ?? {}),
       });
     }
+    const old = ofDeployment().filter((p) => ownerName(p) !== rsName);
+    if (old.length) {
+      const keep = deleted ? 0 : Math.max(0, want - current().filter(podReady).length);
+      // Not-ready old pods go first.
+      const byReadiness = [...old].sort((a, b) => Number(podReady(a)) - Number(podReady(b)));
+      for (const pod of byReadiness.slice(0, old.length - keep)) this.delete(D.pods, ns, pod.metadata.name);
+    }
+    if (deleted) this.templateHashes.delete(dep.metadata.uid!);
     if (!deleted && withStatus) {
-      const current = this.store.get(rkeyOf(D.deployments), ns, dep.metadata.name);
-      const ready = podsOfRs().filter(podReady).length;
-      const status = { observedGeneration: dep.metadata.generation, replicas: want, updatedReplicas: want, readyReplicas: ready, availableReplicas: ready };
-      if (current && !jsonEqual(current.status, status)) this.writeStatus(D.deployments, current, status);
+      const stored = this.store.get(rkeyOf(D.deployments), ns, dep.metadata.name);
+      const all = ofDeployment();
+      const ready = all.filter(podReady).length;
+      const status = { observedGeneration: dep.metadata.generation, replicas: all.length, updatedReplicas: current().length, readyReplicas: ready, availableReplicas: ready };
+      if (stored && !jsonEqual(stored.status, status)) this.writeStatus(D.deployments, stored, status);
     }
   }
 
@@ -408,10 +424,10 @@ export class ClusterState {
     this.reconcileDeploymentsOwning(pod);
   }
 
-  /** A pod's readiness counts in its deployment's status. */
+  /** A pod's readiness counts in its deployment's status (and lets a rollout retire old pods). */
   private reconcileDeploymentsOwning(pod: KubeObject): void {
-    const owners = new Set((pod.metadata.ownerReferences ?? []).map((o) => o.name));
-    for (const dep of this.store.list(rkeyOf(D.deployments), pod.metadata.namespace)) if (owners.has(this.replicaSetOf(dep).rsName)) this.reconcileDeployment(dep, false);
+    const owners = new Set((pod.metadata.ownerReferences ?? []).map((o) => o.uid));
+    for (const dep of this.store.list(rkeyOf(D.deployments), pod.metadata.namespace)) if (owners.has(`${dep.metadata.uid}-rs`)) this.reconcileDeployment(dep, false);
   }
 
   private reconcileSlicesIn(namespace: string): void {
@@ -596,6 +612,21 @@ export class ClusterState {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
+}
+
+const SAFE_ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** FNV-1a of the template, spelled like the controller's pod-template-hash (rand.SafeEncodeString of the number). */
+function podTemplateHash(template: unknown): string {
+  let h = 0x811c9dc5;
+  const text = JSON.stringify(template);
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  let out = '';
+  for (const c of String(h)) out += SAFE_ALPHANUMS[c.charCodeAt(0) % SAFE_ALPHANUMS.length];
+  return out;
 }
 
 function podReady(p: KubeObject): boolean {

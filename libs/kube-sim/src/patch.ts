@@ -1,12 +1,12 @@
 import { jsonClone } from './json-values.js';
 import { badRequest, type SimStatusError, unsupportedMediaType } from './status.js';
+import { strategicMergePatch } from './strategic-merge.js';
 
-/** RFC 7386 JSON merge patch (also used for strategic-merge and apply patches, see README). */
+/** RFC 7386 JSON merge patch. */
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
   const out: Record<string, unknown> = target && typeof target === 'object' && !Array.isArray(target) ? { ...(target as object) } : {};
   for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
-    if (k.startsWith('$')) continue; // strategic-merge directives
     if (v === null) delete out[k];
     else out[k] = mergePatch(out[k], v);
   }
@@ -57,7 +57,7 @@ const PATCHES: Record<string, (current: unknown, body: string) => unknown> = {
   'application/json-patch+json': (current, body) => jsonPatch(current, JSON.parse(body)),
   // On a copy: the merge shares what the patch leaves alone, and stored objects must not change.
   'application/merge-patch+json': (current, body) => mergePatch(jsonClone(current), JSON.parse(body)),
-  'application/strategic-merge-patch+json': (current, body) => mergePatch(jsonClone(current), JSON.parse(body)),
+  'application/strategic-merge-patch+json': (current, body) => strategicMergePatch(jsonClone(current), JSON.parse(body), (current as { kind?: string }).kind),
 };
 
 /** `current` patched by a JSON, merge or strategic-merge patch; a 415 UnsupportedMediaType for other types. */
