@@ -1,4 +1,4 @@
-// `npm test`: type-checks and builds every project (tsc -b), then runs every unit and
+// `npm test`: builds every project and type-checks tests too (scripts/typecheck.mjs), then runs every unit and
 // integration test with Vitest and ends with one summary line: "N passed, N failed".
 // Integration tests use PostgreSQL when DATABASE_URL is set, else embedded PGlite.
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const extra = process.argv.slice(2);
 
-const build = spawnSync(bin('tsc'), ['-b', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, ['scripts/typecheck.mjs'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) {
   console.error('Type check failed: no tests were run.');
   console.log('0 passed, 1 failed');

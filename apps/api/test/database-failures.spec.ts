@@ -46,7 +46,7 @@ describe('when PostgreSQL cannot be reached', () => {
     for (let i = 0; i < 50 && !body?.reason?.includes('is unreachable'); i++) {
       const res = await api.fetch(`${api.url}/readyz`);
       expect(res.status).toBe(503);
-      body = await res.json();
+      body = (await res.json()) as any;
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(body!.ready).toBe(false);
@@ -57,7 +57,7 @@ describe('when PostgreSQL cannot be reached', () => {
   it('reports the database as not ready over the API', async () => {
     const res = await api.fetch(`${api.url}/api/v1/system`);
     expect(res.status).toBe(200);
-    expect((await res.json()).database.ready).toBe(false);
+    expect(((await res.json()) as any).database.ready).toBe(false);
   });
 });
 

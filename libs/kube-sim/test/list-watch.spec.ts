@@ -9,7 +9,7 @@ function clients(sim: SimCluster) {
 }
 
 /** Collects watch events until `until` holds (or 5 s pass), then aborts the watch. */
-async function watchUntil(kc: k8s.KubeConfig, path: string, query: Record<string, unknown>, until: (events: { type: string; obj: any }[]) => boolean, action?: () => Promise<void>) {
+async function watchUntil(kc: k8s.KubeConfig, path: string, query: Record<string, string | number | boolean | undefined>, until: (events: { type: string; obj: any }[]) => boolean, action?: () => Promise<void>) {
   const events: { type: string; obj: any }[] = [];
   let done!: (err?: unknown) => void;
   const finished = new Promise((r) => (done = r));

@@ -46,7 +46,7 @@ describe('OpenID Connect sign-in', () => {
 
   it('advertises the provider', async () => {
     const res = await fetch(`${api.url}/api/v1/auth/providers`);
-    expect(await res.json()).toEqual({ token: true, oidc: { enabled: true, loginUrl: '/api/v1/auth/oidc/login' } });
+    expect((await res.json()) as any).toEqual({ token: true, oidc: { enabled: true, loginUrl: '/api/v1/auth/oidc/login' } });
   });
 
   it('signs an operator in with role and grants from the claims and sends them back where they were', async () => {

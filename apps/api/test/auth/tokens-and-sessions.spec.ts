@@ -27,7 +27,7 @@ describe('authentication: tokens, sessions, CSRF, headers', () => {
       const res = await fetch(`${api.url}${path}`);
       expect(res.status, path).toBe(401);
       expect(res.headers.get('www-authenticate')).toBe('Bearer realm="switchboard"');
-      if (path.startsWith('/api/v1')) expect((await res.json()).error.code).toBe('UNAUTHENTICATED');
+      if (path.startsWith('/api/v1')) expect(((await res.json()) as any).error.code).toBe('UNAUTHENTICATED');
     }
     const q = await gql(api, '{ __typename }', {}, NONE);
     expect(q.status).toBe(401);
@@ -117,7 +117,7 @@ describe('authentication: tokens, sessions, CSRF, headers', () => {
     expect(bad.status).toBe(401);
     const login = await fetch(`${api.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
     expect(login.status).toBe(200);
-    const body = await login.json();
+    const body = (await login.json()) as any;
     expect(body).toMatchObject({ identity: { name: 'dash', role: 'admin', kind: 'token' }, csrfToken: expect.any(String) });
     expect(JSON.stringify(body)).not.toContain(token);
     const cookies = login.headers.getSetCookie();

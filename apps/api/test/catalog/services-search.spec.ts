@@ -9,7 +9,7 @@ async function gql(api: RunningApp, query: string, variables: Record<string, unk
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as any };
 }
 
 const SEARCH = `query S($filter: ServiceFilterInput, $first: Int, $after: String, $sort: ServiceSort) {
@@ -93,7 +93,7 @@ describe('catalog service search', () => {
   it('serves the same search over REST', async () => {
     const res = await api.fetch(`${api.url}/api/v1/services?cluster=alpha&label=${encodeURIComponent('tier in (fe,be)')}&sort=NAME`);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.items.map((s: { namespace: string; name: string }) => `${s.namespace}/${s.name}`)).toEqual(['team-a/api', 'default/web']);
     expect(body.totalCount).toBe(2);
     expect(body.nextCursor).toBeNull();
@@ -130,7 +130,7 @@ describe('catalog service search', () => {
     expect(fields).toEqual(['after', 'filter.labelSelector', 'first']);
     const rest = await api.fetch(`${api.url}/api/v1/services?limit=0&type=Bogus`);
     expect(rest.status).toBe(422);
-    const err = (await rest.json()).error;
+    const err = ((await rest.json()) as any).error;
     expect(err.code).toBe('VALIDATION_FAILED');
     expect(err.details).toEqual(
       expect.arrayContaining([
@@ -143,7 +143,7 @@ describe('catalog service search', () => {
   it('answers unknown services with NOT_FOUND, not 500', async () => {
     const rest = await api.fetch(`${api.url}/api/v1/clusters/alpha/namespaces/default/services/nope`);
     expect(rest.status).toBe(404);
-    expect((await rest.json()).error).toMatchObject({ code: 'NOT_FOUND', message: 'service "nope" in namespace "default" of cluster "alpha" not found' });
+    expect(((await rest.json()) as any).error).toMatchObject({ code: 'NOT_FOUND', message: 'service "nope" in namespace "default" of cluster "alpha" not found' });
     const { body } = await gql(api, '{ service(cluster: "alpha", namespace: "default", name: "nope") { name } }');
     expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
@@ -179,13 +179,13 @@ describe('catalog service search', () => {
   it('lists ingresses over REST with resolved backends', async () => {
     const res = await api.fetch(`${api.url}/api/v1/ingresses?host=shop`);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.items.map((i: { cluster: string; name: string }) => `${i.cluster}/${i.name}`)).toEqual(['beta/copycat', 'alpha/site']);
     expect(body.totalCount).toBe(2);
     expect(body.items[1].paths[1].backend).toMatchObject({ service: 'missing', serviceFound: false });
     expect(body.items[1].diagnostics.map((d: { code: string }) => d.code)).toEqual(['INGRESS_BACKEND_SERVICE_MISSING', 'INGRESS_BACKEND_PORT_MISSING', 'DUPLICATE_HOST_PATH']);
     const one = await api.fetch(`${api.url}/api/v1/clusters/alpha/namespaces/default/ingresses/site`);
-    expect((await one.json()).accessUrls[0].url).toBe('https://shop.example.org/');
+    expect(((await one.json()) as any).accessUrls[0].url).toBe('https://shop.example.org/');
   });
 });
 
@@ -331,7 +331,7 @@ describe('service groups', () => {
 
   it('serves groups over REST', async () => {
     const res = await api.fetch(`${api.url}/api/v1/service-groups?namespace=shop`);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.items.map((g: { name: string; clusters: string[] }) => `${g.name}:${g.clusters.join('+')}`)).toEqual(['checkout:alpha+beta', 'solo:alpha']);
   });
 });
@@ -371,11 +371,11 @@ describe('topology', () => {
   it('serves the graph over REST and rejects a service without its cluster', async () => {
     const res = await api.fetch(`${api.url}/api/v1/topology?cluster=alpha&namespace=default`);
     expect(res.status).toBe(200);
-    const graph = await res.json();
+    const graph = (await res.json()) as any;
     expect(graph.nodes.find((n: { id: string }) => n.id === 'svc:alpha/default/missing')).toMatchObject({ status: 'MISSING' });
     const bad = await api.fetch(`${api.url}/api/v1/topology?service=web`);
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error.details.map((d: { field: string }) => d.field)).toEqual(['cluster', 'namespace']);
+    expect(((await bad.json()) as any).error.details.map((d: { field: string }) => d.field)).toEqual(['cluster', 'namespace']);
     const unknown = await api.fetch(`${api.url}/api/v1/topology?cluster=alpha&namespace=default&service=nope`);
     expect(unknown.status).toBe(404);
   });
@@ -420,7 +420,7 @@ describe('catalog-wide diagnostics', () => {
 
   it('filters by namespace, severity and code over REST', async () => {
     const res = await api.fetch(`${api.url}/api/v1/diagnostics?namespace=default&severity=WARNING`);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.items.map((d: { object: { name: string } }) => d.object.name)).toEqual(['orphan-service']);
     const bad = await api.fetch(`${api.url}/api/v1/diagnostics?severity=LOUD`);
     expect(bad.status).toBe(422);

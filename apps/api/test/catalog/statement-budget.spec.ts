@@ -33,7 +33,7 @@ describe('SQL statements per catalog query', () => {
     const stop = api.database.onQuery(() => n++);
     try {
       const res = await run();
-      const body = await res.json();
+      const body = (await res.json()) as any;
       expect(body.errors).toBeUndefined();
     } finally {
       stop();

@@ -18,7 +18,7 @@ describe('GraphQL over HTTP', () => {
 
   it('passes every MUST of the GraphQL-over-HTTP audit', async () => {
     const results = await auditServer({ url: `${api.url}/graphql`, fetchFn: (url: string, init?: RequestInit) => api.fetch(url, init) });
-    const failedMusts = results.filter((r) => r.status === 'error').map((r) => `${r.id} ${r.name}: ${r.reason}`);
+    const failedMusts = results.filter((r) => r.status === 'error').map((r) => `${r.id} ${r.name}: ${'reason' in r ? r.reason : ''}`);
     expect(failedMusts).toEqual([]);
   });
 
@@ -28,7 +28,7 @@ describe('GraphQL over HTTP', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/graphql-response\+json/);
-    expect((await res.json()).data.system.version).toBeTruthy();
+    expect(((await res.json()) as any).data.system.version).toBeTruthy();
   });
 
   it('refuses a mutation over GET with 405', async () => {
@@ -45,7 +45,7 @@ describe('GraphQL over HTTP', () => {
       body: JSON.stringify({ query: '{ system { ' }),
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 });
 
@@ -68,7 +68,7 @@ describe('GraphQL query limits', () => {
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
       body: JSON.stringify({ query }),
     });
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: (await res.json()) as any };
   };
 
   it('refuses a query deeper than the limit, saying how deep', async () => {
@@ -104,7 +104,7 @@ describe('GraphQL query limits', () => {
       body: JSON.stringify({ query: 'query Q($n: Int) { services(first: $n) { totalCount } }', variables: { n: 'ten' } }),
     });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(body.errors[0].message).toContain('Int cannot represent non-integer value: "ten"');
     const unknown = await post('{ services(bogus: 1) { totalCount } }');

@@ -16,7 +16,7 @@ export async function gql<T = any>(api: RunningApp, query: string, variables: Re
     headers: withAuth({ 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers }),
     body: JSON.stringify({ query, variables }),
   });
-  const body = await res.json();
+  const body = (await res.json()) as any;
   return { status: res.status, data: body.data, errors: body.errors };
 }
 
