@@ -40,4 +40,4 @@ COPY --from=build /app/libs/k8s-model/dist ./libs/k8s-model/dist
 COPY --from=build /app/apps/web ./apps/web
 USER node
 EXPOSE 3000
-CMD ["node_modules/.bin/next", "start", "apps/web", "-p", "3000"]
+CMD ["node", "apps/web/server.mjs", "--port", "3000"]

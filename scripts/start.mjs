@@ -71,7 +71,7 @@ run('api', process.execPath, ['apps/api/dist/main.js'], {
   // The dashboard on this machine forwards each browser's address: believe it, and only it.
   TRUST_PROXY: process.env.TRUST_PROXY || 'loopback',
 });
-run('web', bin('next'), ['start', 'apps/web', '-p', webPort], {
+run('web', process.execPath, ['apps/web/server.mjs', '--port', webPort], {
   NEXT_TELEMETRY_DISABLED: '1',
   SWITCHBOARD_API_URL: process.env.SWITCHBOARD_API_URL || `http://localhost:${apiPort}`,
 });

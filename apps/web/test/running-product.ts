@@ -50,10 +50,10 @@ export async function startProduct(adminToken: string): Promise<RunningProduct> 
   delete env.DATABASE_URL;
   const api = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
     cwd: root,
-    env: { ...env, PORT: String(apiPort), HOST: '127.0.0.1', SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_DEMO: '0', SWITCHBOARD_ADMIN_TOKEN: adminToken, TRUST_PROXY: 'loopback', SWITCHBOARD_DASHBOARD_URL: webUrl, LOG_LEVEL: 'warn' },
+    env: { ...env, PORT: String(apiPort), HOST: '127.0.0.1', SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_DEMO: '0', SWITCHBOARD_ADMIN_TOKEN: adminToken, TRUST_PROXY: '127.0.0.1', SWITCHBOARD_DASHBOARD_URL: webUrl, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const web = spawn(path.join(root, 'node_modules/.bin/next'), ['start', 'apps/web', '-p', String(webPort), '-H', '127.0.0.1'], {
+  const web = spawn(process.execPath, [path.join(root, 'apps/web/server.mjs'), '--port', String(webPort), '--hostname', '127.0.0.1'], {
     cwd: root,
     env: { ...env, NEXT_TELEMETRY_DISABLED: '1', SWITCHBOARD_API_URL: apiUrl },
     stdio: ['ignore', 'pipe', 'pipe'],

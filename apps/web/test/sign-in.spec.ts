@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import http from 'node:http';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,6 +132,25 @@ describe.skipIf(!haveBrowser)('the dashboard as the API in front of a browser', 
     expect(await signedIn.json()).toEqual({ data: { me: { name: 'admin (SWITCHBOARD_ADMIN_TOKEN)', role: 'admin', session: true } } });
     const anonymous = await fetch(`${product.webUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
     expect(anonymous.status).toBe(401);
+  });
+
+  it('rate-limits sign-ins by the address the dashboard saw, not by one a client claims', async () => {
+    // Ten sign-ins a minute per address (the default); each attempt claims another address.
+    const login = (from: string, claimed: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(`${product.webUrl}/api/v1/auth/login`, { method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'x-forwarded-for': claimed } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ token: 'sbt_not-a-token-of-this-installation' }));
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push(await login('127.0.0.2', `203.0.113.${i}`));
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses[10]).toBe(429);
+    // Another browser is not punished for it.
+    expect(await login('127.0.0.3', '203.0.113.1')).toBe(401);
   });
 
   it('sends security headers with its pages and puts no credential in its bundle or logs', async () => {
