@@ -357,10 +357,9 @@ export class ClusterState {
     const ns = dep.metadata.namespace!;
     const { hash, rsName } = this.replicaSetOf(dep);
     const rsUid = flatString(`${dep.metadata.uid}-rs`);
-    const ownerName = (p: KubeObject) => p.metadata.ownerReferences?.find((o) => o.uid === rsUid)?.name;
+    const isCurrent = (p: KubeObject) => p.metadata.ownerReferences?.some((o) => o.uid === rsUid && o.name === rsName) === true;
     const ofDeployment = () => this.store.byIndex(rkeyOf(D.pods), BY_OWNER_UID, ns, rsUid);
-    const current = () => ofDeployment().filter((p) => ownerName(p) === rsName);
-    const owned = current();
+    const owned = ofDeployment().filter(isCurrent);
     const want = deleted ? 0 : (dep.spec?.replicas ?? 1);
     for (const extra of owned.slice(want)) this.delete(D.pods, ns, extra.metadata.name);
     for (let i = owned.length; i < want; i++) {
@@ -375,9 +374,10 @@ export class ClusterState {
         spec: clone(template.spec ?? {}),
       });
     }
-    const old = ofDeployment().filter((p) => ownerName(p) !== rsName);
+    const pods = ofDeployment();
+    const old = pods.filter((p) => !isCurrent(p));
     if (old.length) {
-      const keep = deleted ? 0 : Math.max(0, want - current().filter(podReady).length);
+      const keep = deleted ? 0 : Math.max(0, want - pods.filter((p) => isCurrent(p) && podReady(p)).length);
       // Not-ready old pods go first.
       const byReadiness = [...old].sort((a, b) => Number(podReady(a)) - Number(podReady(b)));
       for (const pod of byReadiness.slice(0, old.length - keep)) this.delete(D.pods, ns, pod.metadata.name);
@@ -385,9 +385,9 @@ export class ClusterState {
     if (deleted) this.templateHashes.delete(dep.metadata.uid!);
     if (!deleted && withStatus) {
       const stored = this.store.get(rkeyOf(D.deployments), ns, dep.metadata.name);
-      const all = ofDeployment();
+      const all = old.length ? ofDeployment() : pods;
       const ready = all.filter(podReady).length;
-      const status = { observedGeneration: dep.metadata.generation, replicas: all.length, updatedReplicas: current().length, readyReplicas: ready, availableReplicas: ready };
+      const status = { observedGeneration: dep.metadata.generation, replicas: all.length, updatedReplicas: all.filter(isCurrent).length, readyReplicas: ready, availableReplicas: ready };
       if (stored && !jsonEqual(stored.status, status)) this.writeStatus(D.deployments, stored, status);
     }
   }

@@ -1,39 +1,23 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SimCluster, startCluster } from '../src/index.js';
+import { startCluster } from '../src/index.js';
+import { hasKubectl, type KubectlCluster, kubectlCluster } from './kubectl-harness.js';
 
-const run = promisify(execFile);
 // Kubernetes objects as JSON: the test reads them like kubectl -o json output.
 type Obj = any;
-const hasKubectl = await run('kubectl', ['version', '--client']).then(
-  () => true,
-  () => false,
-);
 
 // Client-side `kubectl apply` of a changed manifest, `kubectl patch` and `kubectl set`
 // send strategic merge patches: lists merge by their keys, removed items are deleted.
 describe.skipIf(!hasKubectl)('kubectl apply of changed manifests, patch and set (strategic merge patches)', () => {
-  let sim: SimCluster;
-  let dir: string;
-  const kubectl = async (...args: string[]) => (await run('kubectl', ['--kubeconfig', join(dir, 'kubeconfig'), ...args])).stdout;
-  const applyYaml = (name: string, yaml: string) => {
-    writeFileSync(join(dir, name), yaml);
-    return kubectl('apply', '-f', join(dir, name));
-  };
-  const getJson = async (...args: string[]) => JSON.parse(await kubectl('get', ...args, '-o', 'json'));
+  let k: KubectlCluster;
+  const kubectl = (...args: string[]) => k.kubectl(...args);
+  const applyYaml = (name: string, yaml: string) => kubectl('apply', '-f', k.file(name, yaml));
+  const getJson = (...args: string[]) => k.getJson(...args);
 
   beforeAll(async () => {
-    sim = await startCluster({ name: 'smp', nodes: 2 });
-    dir = mkdtempSync(join(tmpdir(), 'kube-sim-smp-'));
-    writeFileSync(join(dir, 'kubeconfig'), sim.kubeconfig());
+    k = await kubectlCluster({ name: 'smp', nodes: 2 });
   });
   afterAll(async () => {
-    await sim?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await k?.stop();
   });
 
   it('re-applying a Service with a port removed, one changed and one added keeps the allocated node port of the kept one', async () => {
@@ -59,10 +43,7 @@ describe.skipIf(!hasKubectl)('kubectl apply of changed manifests, patch and set 
       [443, 9443],
       [9090, 9999],
     ]);
-    const err = await run('kubectl', ['--kubeconfig', join(dir, 'kubeconfig'), 'patch', 'service', 'web', '-p', '{"spec":{"ports":[{"targetPort":1}]}}']).then(
-      () => '',
-      (e: { stderr: string }) => e.stderr,
-    );
+    const err = await k.failing('patch', 'service', 'web', '-p', '{"spec":{"ports":[{"targetPort":1}]}}');
     expect(err).toContain('does not contain declared merge key: port');
   });
 

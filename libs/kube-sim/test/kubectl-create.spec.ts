@@ -1,41 +1,22 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SimCluster, startCluster } from '../src/index.js';
-
-const run = promisify(execFile);
-const hasKubectl = await run('kubectl', ['version', '--client']).then(
-  () => true,
-  () => false,
-);
+import { hasKubectl, type KubectlCluster, kubectlCluster } from './kubectl-harness.js';
 
 // kubectl sends the objects it builds itself (`kubectl create service|deployment|namespace|
 // ingress`) as protobuf, and `kubectl expose` as JSON: both must come out as a real cluster
 // would make them.
 describe.skipIf(!hasKubectl)('kubectl create and expose (protobuf and JSON bodies)', () => {
-  let sim: SimCluster;
-  let dir: string;
-  const kubectl = async (...args: string[]) => (await run('kubectl', ['--kubeconfig', join(dir, 'kubeconfig'), ...args])).stdout;
-  const failing = (...args: string[]) =>
-    run('kubectl', ['--kubeconfig', join(dir, 'kubeconfig'), ...args]).then(
-      () => '',
-      (e: { stderr: string }) => e.stderr,
-    );
-  const getJson = async (...args: string[]) => JSON.parse(await kubectl('get', ...args, '-o', 'json'));
+  let k: KubectlCluster;
+  const kubectl = (...args: string[]) => k.kubectl(...args);
+  const failing = (...args: string[]) => k.failing(...args);
+  const getJson = (...args: string[]) => k.getJson(...args);
   const IP_DEFAULTS = { ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack', internalTrafficPolicy: 'Cluster', sessionAffinity: 'None' };
 
   beforeAll(async () => {
-    sim = await startCluster({ name: 'create', scenario: 'seed', nodes: 2 });
-    dir = mkdtempSync(join(tmpdir(), 'kube-sim-create-'));
-    writeFileSync(join(dir, 'kubeconfig'), sim.kubeconfig());
+    k = await kubectlCluster({ name: 'create', scenario: 'seed', nodes: 2 });
   });
   afterAll(async () => {
-    await sim?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await k?.stop();
   });
 
   it('create service clusterip: defaults, a cluster IP, the selector kubectl derives, the kubectl-create manager', async () => {
@@ -127,7 +108,7 @@ describe.skipIf(!hasKubectl)('kubectl create and expose (protobuf and JSON bodie
     const text = (field: number, s: string) => bytes(field, Buffer.from(s));
     const post = (path: string, body: Buffer): Promise<{ status: number; body: any }> =>
       new Promise((resolve, reject) => {
-        const req = https.request(new URL(sim.url + path), { method: 'POST', ca: sim.caData, headers: { authorization: `Bearer ${sim.token}`, 'content-type': 'application/vnd.kubernetes.protobuf' } }, (res) => {
+        const req = https.request(new URL(k.sim.url + path), { method: 'POST', ca: k.sim.caData, headers: { authorization: `Bearer ${k.sim.token}`, 'content-type': 'application/vnd.kubernetes.protobuf' } }, (res) => {
           let out = '';
           res.on('data', (c) => (out += c));
           res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(out) }));

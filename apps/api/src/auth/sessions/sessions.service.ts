@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { configAdminSubject } from '../authenticator.service.js';
 import type { Caller } from '../caller.js';
 import { randomSecret, sha256 } from '../secrets.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -16,14 +15,12 @@ export interface StartedSession {
 @Injectable()
 export class SessionsService {
   private readonly ttlMs: number;
-  private readonly adminToken: string | null;
 
   constructor(
     private readonly repo: SessionsRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.ttlMs = config.auth.sessionTtlHours * 3_600_000;
-    this.adminToken = config.auth.adminToken;
   }
 
   /** A session never outlives the token it came from. */
@@ -33,9 +30,8 @@ export class SessionsService {
     const csrfToken = randomSecret();
     const limit = now.getTime() + this.ttlMs;
     const expiresAt = new Date(caller.expiresAt ? Math.min(limit, Date.parse(caller.expiresAt)) : limit);
-    const subject = caller.kind === 'token' && caller.tokenId === null && this.adminToken ? configAdminSubject(this.adminToken) : caller.subject;
     await this.repo.create(
-      { id: sha256(cookie), kind: caller.kind === 'oidc' ? 'oidc' : 'token', tokenId: caller.tokenId, subject, name: caller.name, role: caller.role, grants: caller.grants, readScope: caller.readScope, csrfToken, expiresAt: expiresAt.toISOString() },
+      { id: sha256(cookie), kind: caller.kind === 'oidc' ? 'oidc' : 'token', tokenId: caller.tokenId, subject: caller.subject, name: caller.name, role: caller.role, grants: caller.grants, readScope: caller.readScope, csrfToken, expiresAt: expiresAt.toISOString() },
       now,
     );
     return { cookie, csrfToken, expiresAt };
