@@ -21,7 +21,8 @@ const pageHeaders = [
 const nextConfig = {
   // One lockfile at the monorepo root: trace and bundle from there.
   outputFileTracingRoot: root,
-  turbopack: { root },
+  // The shared rules compile from their TypeScript sources (no dist/ build needed first).
+  turbopack: { root, resolveAlias: { '@switchboard/k8s-model': './libs/k8s-model/src/index.ts' } },
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

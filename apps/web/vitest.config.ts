@@ -1,6 +1,8 @@
 import { defineProject } from 'vitest/config';
+import { workspaceAliases } from '../../vitest.shared.js';
 
 export default defineProject({
+  resolve: { alias: workspaceAliases },
   test: {
     name: 'web',
     include: ['test/**/*.spec.ts'],

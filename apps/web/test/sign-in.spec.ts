@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningProduct, startProduct } from './running-product.js';
+import { type RunningProduct, startProduct } from './support/running-product.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ADMIN_TOKEN = 'web-test-admin-token-0123456789abcdef';
@@ -65,9 +65,9 @@ describe.skipIf(!haveBrowser)('signing in to the dashboard', () => {
     const page = await context.newPage();
     await page.goto(`${product.webUrl}/login#token=${ADMIN_TOKEN}`);
     await page.waitForURL(`${product.webUrl}/`);
-    await page.getByTestId('overall-status').waitFor();
-    expect(await page.getByTestId('overall-status').textContent()).toBe('All systems ready');
     expect(await page.getByTestId('identity').textContent()).toContain('admin (SWITCHBOARD_ADMIN_TOKEN) · admin');
+    await page.goto(`${product.webUrl}/status`);
+    expect(await page.getByTestId('overall-status').textContent()).toBe('All systems ready');
     expect(page.url()).not.toContain(ADMIN_TOKEN);
     expect(await page.evaluate(() => window.history.length)).toBeGreaterThan(0);
     const scriptCookies = await page.evaluate(() => document.cookie);
@@ -89,6 +89,7 @@ describe.skipIf(!haveBrowser)('signing in to the dashboard', () => {
     expect(await page.getByTestId('identity').textContent()).toContain('dana (read only) · viewer');
     const cookie = (await context.cookies()).filter((c) => c.name.startsWith('sb_')).map((c) => `${c.name}=${c.value}`).join('; ');
     expect((await fetch(`${product.webUrl}/api/v1/auth/me`, { headers: { cookie } })).status).toBe(200);
+    await page.getByTestId('identity').click();
     await page.getByTestId('sign-out').click();
     await page.waitForURL(/\/login$/);
     // The old cookie is dead even if someone kept a copy.

@@ -6,7 +6,8 @@
  * API/dashboard boundary unchanged.
  */
 
-export type ResourceKind = 'NAMESPACE' | 'NODE' | 'POD' | 'SERVICE' | 'ENDPOINT_SLICE' | 'INGRESS';
+export const RESOURCE_KINDS = ['NAMESPACE', 'NODE', 'POD', 'SERVICE', 'ENDPOINT_SLICE', 'INGRESS'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];

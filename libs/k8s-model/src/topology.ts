@@ -3,9 +3,12 @@ import type { ClusterSnapshot, Diagnostic } from './diagnostics/types.js';
 import { groupBy } from './diagnostics/cluster-index.js';
 import { selectorMapMatches } from './label-selector.js';
 
-export type TopologyNodeKind = 'Cluster' | 'Namespace' | 'Ingress' | 'Service' | 'Pod' | 'Endpoint';
-export type TopologyStatus = 'OK' | 'WARNING' | 'ERROR' | 'MISSING';
-export type TopologyEdgeKind = 'CONTAINS' | 'ROUTES' | 'ENDPOINT' | 'SELECTS';
+export const TOPOLOGY_NODE_KINDS = ['Cluster', 'Namespace', 'Ingress', 'Service', 'Pod', 'Endpoint'] as const;
+export type TopologyNodeKind = (typeof TOPOLOGY_NODE_KINDS)[number];
+export const TOPOLOGY_STATUSES = ['OK', 'WARNING', 'ERROR', 'MISSING'] as const;
+export type TopologyStatus = (typeof TOPOLOGY_STATUSES)[number];
+export const TOPOLOGY_EDGE_KINDS = ['CONTAINS', 'ROUTES', 'ENDPOINT', 'SELECTS'] as const;
+export type TopologyEdgeKind = (typeof TOPOLOGY_EDGE_KINDS)[number];
 
 export interface TopologyNode {
   /** Stable: `cluster:<c>`, `ns:<c>/<ns>`, `ing:<c>/<ns>/<name>`, `svc:<c>/<ns>/<name>`, `pod:<c>/<ns>/<name>`, `ep:<c>/<ns>/<address>`. */

@@ -5,6 +5,8 @@ import { AuditPage } from './dto/audit-event.model.js';
 import { AuditService } from './audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
+import { apiEnum } from '../graphql/closed-set.js';
+import { AuditOutcomeSet } from './dto/audit-event.model.js';
 
 @ApiTags('audit')
 @Controller()
@@ -17,7 +19,7 @@ export class AuditController {
   @ApiQuery({ name: 'action', required: false })
   @ApiQuery({ name: 'cluster', required: false })
   @ApiQuery({ name: 'namespace', required: false })
-  @ApiQuery({ name: 'outcome', required: false, enum: ['SUCCEEDED', 'FAILED', 'REPLAYED'] })
+  @ApiQuery({ name: 'outcome', required: false, ...apiEnum(AuditOutcomeSet) })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
   async list(@CurrentCaller() caller: Caller, @Query() q: Record<string, string | string[] | undefined>): Promise<AuditPage> {

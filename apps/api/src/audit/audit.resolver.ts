@@ -1,5 +1,5 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { AuditEventConnection } from './dto/audit-event.model.js';
+import { AuditEventConnection, AuditOutcomeSet } from './dto/audit-event.model.js';
 import { AuditService } from './audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
@@ -15,7 +15,7 @@ export class AuditResolver {
     @Args('action', { nullable: true }) action?: string,
     @Args('cluster', { nullable: true }) cluster?: string,
     @Args('namespace', { nullable: true }) namespace?: string,
-    @Args('outcome', { nullable: true }) outcome?: string,
+    @Args('outcome', { type: () => AuditOutcomeSet, nullable: true }) outcome?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<AuditEventConnection> {

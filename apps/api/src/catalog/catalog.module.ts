@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClusterSummaryModule } from './cluster-summary/cluster-summary.module.js';
 import { DiagnosticsQueryModule } from './diagnostics/diagnostics-query.module.js';
 import { IngressesModule } from './ingresses/ingresses.module.js';
 import { NamespacesModule } from './namespaces/namespaces.module.js';
@@ -9,5 +10,5 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 import { TopologyModule } from './topology/topology.module.js';
 
 /** Read side of the catalog: services (and, as they land, ingresses, diagnostics, topology). */
-@Module({ imports: [ServicesModule, IngressesModule, NodeModule, ServiceGroupsModule, TopologyModule, DiagnosticsQueryModule, SubscriptionsModule, NamespacesModule] })
+@Module({ imports: [ServicesModule, IngressesModule, NodeModule, ServiceGroupsModule, TopologyModule, DiagnosticsQueryModule, SubscriptionsModule, NamespacesModule, ClusterSummaryModule] })
 export class CatalogModule {}

@@ -1,4 +1,4 @@
-import type { ResourceKind } from '@switchboard/k8s-model';
+import type { ResourceKind, SyncStatus } from '@switchboard/k8s-model';
 
 /** What one committed sync batch (or write-through) changed. */
 export interface CatalogChange {
@@ -15,7 +15,7 @@ export interface CatalogChange {
 export interface ClusterStatusChange {
   cluster: string;
   kind: ResourceKind | null;
-  status: string;
+  status: SyncStatus;
   lastError: string | null;
   at: string;
 }

@@ -1,3 +1,5 @@
+import type { ResourceKind, SyncStatus } from '@switchboard/k8s-model';
+
 export type AuthKind = 'KUBECONFIG' | 'TOKEN' | 'IN_CLUSTER';
 
 export interface ClusterRecord {
@@ -15,8 +17,8 @@ export interface ClusterRecord {
 }
 
 export interface KindSyncState {
-  kind: string;
-  status: string;
+  kind: ResourceKind;
+  status: SyncStatus;
   resourceVersion: string | null;
   lastListAt: Date | null;
   lastEventAt: Date | null;

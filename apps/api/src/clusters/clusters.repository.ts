@@ -19,6 +19,10 @@ export class ClustersRepository {
     return (await this.database.prisma.cluster.findMany({ select: PUBLIC, orderBy: { name: 'asc' } })) as ClusterRecord[];
   }
 
+  async findByIds(ids: readonly string[]): Promise<ClusterRecord[]> {
+    return (await this.database.prisma.cluster.findMany({ select: PUBLIC, where: { id: { in: [...ids] } } })) as ClusterRecord[];
+  }
+
   /** By name or id. */
   async find(ref: string): Promise<ClusterRecord | undefined> {
     const isUuid = /^[0-9a-f-]{36}$/i.test(ref);

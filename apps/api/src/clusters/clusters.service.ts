@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
-import { checkMetadataMaps, dns1123LabelErrors, dns1123SubdomainErrors, fromGlobalId, Issues, toGlobalId, validateClusterInput } from '@switchboard/k8s-model';
+import { checkMetadataMaps, clusterSyncStatus, dns1123LabelErrors, dns1123SubdomainErrors, fromGlobalId, Issues, toGlobalId, validateClusterInput } from '@switchboard/k8s-model';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
 import type { Caller } from '../auth/caller.js';
@@ -17,7 +17,6 @@ import type { ClusterCredentials } from './credential-cipher.js';
 import type { ClusterModel, LabelInput, RegisterClusterInput, UpdateClusterInput } from './dto/cluster.model.js';
 import { credentialsFromKubeconfig, kubeConfigFor, probeCluster } from './kube-connection.js';
 
-const RANK: Record<string, number> = { READY: 0, PENDING: 1, SYNCING: 2, DEGRADED: 3, ERROR: 4 };
 // GraphQL sends labels as [{ key, value }]; REST bodies may send a plain map.
 const toMap = (labels: LabelInput[] | Record<string, string> | undefined): Record<string, string> =>
   Array.isArray(labels) ? Object.fromEntries(labels.map((l) => [l.key, l.value])) : { ...(labels ?? {}) };
@@ -51,6 +50,14 @@ export class ClustersService {
     const clusters = (await this.repo.list()).filter((c) => this.access.canSeeCluster(caller, c.id));
     const states = await this.repo.syncStates(clusters.map((c) => c.id));
     return clusters.map((c) => this.toModel(c, states.get(c.id) ?? []));
+  }
+
+  /** By database id, in order; null where the caller may not see the cluster or it is gone. Two statements for any number. */
+  async byIds(caller: Caller, ids: readonly string[]): Promise<(ClusterModel | null)[]> {
+    const found = (await this.repo.findByIds(ids)).filter((c) => this.access.canSeeCluster(caller, c.id));
+    const states = await this.repo.syncStates(found.map((c) => c.id));
+    const byId = new Map(found.map((c) => [c.id, this.toModel(c, states.get(c.id) ?? [])]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   async get(caller: Caller, ref: string): Promise<ClusterModel> {
@@ -227,7 +234,7 @@ export class ClustersService {
   }
 
   private toModel(c: ClusterRecord, states: KindSyncState[]): ClusterModel {
-    const status = c.paused ? 'PAUSED' : states.length ? states.reduce((w, s) => ((RANK[s.status] ?? 0) > (RANK[w] ?? 0) ? s.status : w), 'READY') : 'PENDING';
+    const status = clusterSyncStatus(c.paused, states);
     return {
       id: toGlobalId('Cluster', c.id),
       name: c.name,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { ResourceKind } from '@switchboard/k8s-model';
+import type { ResourceKind, SyncStatus } from '@switchboard/k8s-model';
 import { DatabaseService } from '../database/database.service.js';
 
-export type SyncStatus = 'PENDING' | 'SYNCING' | 'READY' | 'DEGRADED' | 'ERROR' | 'PAUSED';
+export type { SyncStatus };
 
 export interface SyncStateChange {
   status?: SyncStatus;

@@ -65,7 +65,7 @@ describe('authentication: tokens, sessions, CSRF, headers', () => {
     expect((await rest(api, 'GET', '/tokens')).body.some((t: { id: string }) => t.id === id)).toBe(false);
     expect((await rest(api, 'GET', '/tokens?includeRevoked=true')).body.some((t: { id: string }) => t.id === id)).toBe(true);
 
-    const soon = await gql(api, 'mutation($e: String) { createToken(input: { name: "short", role: "viewer", expiresAt: $e }) { token apiToken { id status } } }', { e: new Date(Date.now() + 3_600_000).toISOString() });
+    const soon = await gql(api, 'mutation($e: String) { createToken(input: { name: "short", role: viewer, expiresAt: $e }) { token apiToken { id status } } }', { e: new Date(Date.now() + 3_600_000).toISOString() });
     const short = soon.data.createToken.token as string;
     await api.database.prisma.$executeRawUnsafe(`UPDATE "ApiToken" SET "expiresAt" = now() - interval '1 minute' WHERE id = $1::uuid`, soon.data.createToken.apiToken.id);
     const expired = await rest(api, 'GET', '/services', undefined, bearer(short));
@@ -81,7 +81,7 @@ describe('authentication: tokens, sessions, CSRF, headers', () => {
     const unknownCluster = await rest(api, 'POST', '/tokens', { name: 'x', role: 'operator', grants: [{ cluster: 'nope', namespace: 'team-a' }] });
     expect(unknownCluster.status).toBe(422);
     expect(unknownCluster.body.error.details).toEqual([{ field: 'grants[0].cluster', rule: 'notFound', message: 'grants[0].cluster: no cluster named "nope" is registered' }]);
-    const gqlBad = await gql(api, 'mutation { createToken(input: { name: "x", role: "operator" }) { token } }');
+    const gqlBad = await gql(api, 'mutation { createToken(input: { name: "x", role: operator }) { token } }');
     expect(gqlBad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'grants', rule: 'required' }] });
     expect((await rest(api, 'GET', '/tokens?includeRevoked=true')).body.length).toBe(before);
   });

@@ -183,7 +183,9 @@ describe('catalog service search', () => {
     expect(body.items.map((i: { cluster: string; name: string }) => `${i.cluster}/${i.name}`)).toEqual(['beta/copycat', 'alpha/site']);
     expect(body.totalCount).toBe(2);
     expect(body.items[1].paths[1].backend).toMatchObject({ service: 'missing', serviceFound: false });
-    expect(body.items[1].diagnostics.map((d: { code: string }) => d.code)).toEqual(['INGRESS_BACKEND_SERVICE_MISSING', 'INGRESS_BACKEND_PORT_MISSING', 'DUPLICATE_HOST_PATH']);
+    // beta/copycat routes shop.example.org/ to default/web too: the same app in two clusters, no conflict.
+    expect(body.items[1].diagnostics.map((d: { code: string }) => d.code)).toEqual(['INGRESS_BACKEND_SERVICE_MISSING', 'INGRESS_BACKEND_PORT_MISSING']);
+    expect(body.items[1].diagnostics[0].hint).toMatch(/^Requests on these paths get an error/);
     const one = await api.fetch(`${api.url}/api/v1/clusters/alpha/namespaces/default/ingresses/site`);
     expect(((await one.json()) as any).accessUrls[0].url).toBe('https://shop.example.org/');
   });
@@ -247,6 +249,9 @@ describe('diagnostics', () => {
     await insertIngress(d, alpha, 'default', 'wrong-port', [{ host: 'w.example.org', path: '/', service: 'web', port: 9999 }]);
     await insertIngress(d, alpha, 'default', 'good', [{ host: 'shop.example.org', path: '/', service: 'web', port: 80 }]);
     await insertIngress(d, beta, 'default', 'twin', [{ host: 'shop.example.org', path: '/', service: 'web', port: 80 }]);
+    // The same host + path to another backend in another cluster: a real conflict.
+    await insertIngress(d, alpha, 'default', 'api', [{ host: 'api.example.org', path: '/', service: 'web', port: 80 }]);
+    await insertIngress(d, beta, 'default', 'api-legacy', [{ host: 'api.example.org', path: '/', service: 'legacy', port: 80 }]);
   });
   afterAll(async () => {
     await api?.close();
@@ -266,7 +271,7 @@ describe('diagnostics', () => {
     expect((await codesOf('service', 'alpha', 'lb')).map((d: { code: string }) => d.code)).toEqual(['LOAD_BALANCER_PENDING']);
   });
 
-  it('flags ingress backends that do not exist, and host+path claimed twice across clusters', async () => {
+  it('flags ingress backends that do not exist, and host+path claimed across clusters by different backends only', async () => {
     const broken = await codesOf('ingress', 'alpha', 'broken');
     expect(broken).toEqual([{
       code: 'INGRESS_BACKEND_SERVICE_MISSING', severity: 'ERROR',
@@ -274,8 +279,13 @@ describe('diagnostics', () => {
       object: { kind: 'Ingress', cluster: 'alpha', namespace: 'default', name: 'broken' },
     }]);
     expect((await codesOf('ingress', 'alpha', 'wrong-port')).map((d: { code: string }) => d.code)).toEqual(['INGRESS_BACKEND_PORT_MISSING']);
-    const good = await codesOf('ingress', 'alpha', 'good');
-    expect(good).toEqual([expect.objectContaining({ code: 'DUPLICATE_HOST_PATH', severity: 'WARNING', message: 'Ingress default/good claims shop.example.org/, also claimed by default/twin in cluster beta' })]);
+    // One app behind one host in two clusters is the multi-cluster pattern.
+    expect(await codesOf('ingress', 'alpha', 'good')).toEqual([]);
+    expect((await codesOf('ingress', 'beta', 'twin')).map((d: { code: string }) => d.code)).toEqual(['INGRESS_BACKEND_SERVICE_MISSING']);
+    const conflict = await codesOf('ingress', 'alpha', 'api');
+    expect(conflict).toEqual([
+      expect.objectContaining({ code: 'DUPLICATE_HOST_PATH', severity: 'WARNING', message: 'Ingress default/api claims api.example.org/, also claimed by default/api-legacy in cluster beta (routing to default/legacy, not default/web)' }),
+    ]);
   });
 
   it('keeps the hasDiagnostics filter equal to the computed findings for every service', async () => {
@@ -284,6 +294,18 @@ describe('diagnostics', () => {
     const computed = body.data.services.nodes.filter((n: { diagnostics: unknown[] }) => n.diagnostics.length > 0).map((n: { name: string }) => n.name).sort();
     expect(body.data.flagged.nodes.map((n: { name: string }) => n.name).sort()).toEqual(computed);
     expect(computed).toEqual(['alias', 'lb', 'orphan']);
+  });
+
+  it('answers the health, primary URL and cluster of each service, over GraphQL and REST alike', async () => {
+    const { body } = await gql(api, '{ services(first: 100, filter: { clusters: ["alpha"] }, sort: NAME) { nodes { name health primaryAccessUrl { url scope } clusterInfo { name status } } } }');
+    expect(body.errors).toBeUndefined();
+    const rows = Object.fromEntries(body.data.services.nodes.map((n: { name: string }) => [n.name, n]));
+    expect(rows['web']).toMatchObject({ health: 'HEALTHY', primaryAccessUrl: { scope: 'PUBLIC' }, clusterInfo: { name: 'alpha' } });
+    expect(rows['web'].primaryAccessUrl.url).toMatch(/^https?:\/\/(shop|api)\.example\.org\/$/);
+    expect(rows['orphan']).toMatchObject({ health: 'UNHEALTHY', primaryAccessUrl: { url: 'http://orphan.default.svc.cluster.local:80', scope: 'IN_CLUSTER' } });
+    expect(rows['alias'].health).toBe('UNHEALTHY');
+    const rest = (await (await api.fetch(`${api.url}/api/v1/clusters/alpha/namespaces/default/services/web`)).json()) as any;
+    expect(rest).toMatchObject({ health: 'HEALTHY', primaryAccessUrl: { url: rows['web'].primaryAccessUrl.url } });
   });
 });
 

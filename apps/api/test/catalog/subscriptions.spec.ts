@@ -67,7 +67,7 @@ describe('GraphQL subscriptions over graphql-ws', () => {
     const got: string[] = [];
     const done = new Promise<void>((resolve) => {
       const stop = client.subscribe(
-        { query: 'subscription { catalogChanged(filter: { kinds: ["POD"] }) { objects } }' },
+        { query: 'subscription { catalogChanged(filter: { kinds: [POD] }) { objects } }' },
         {
           next: (v) => {
             got.push(...(v.data as { catalogChanged: { objects: string[] } }).catalogChanged.objects);

@@ -103,7 +103,7 @@ describe('the seed scenario through the catalog (kube-sim over HTTPS, sync, Grap
     try {
       const got = new Promise<{ kind: string; objects: string[] }>((resolve, reject) => {
         client.subscribe(
-          { query: 'subscription { catalogChanged(filter: { clusters: ["seed"], kinds: ["SERVICE"] }) { kind op objects } }' },
+          { query: 'subscription { catalogChanged(filter: { clusters: ["seed"], kinds: [SERVICE] }) { kind op objects } }' },
           { next: (v) => resolve((v.data as { catalogChanged: { kind: string; objects: string[] } }).catalogChanged), error: reject, complete: () => undefined },
         );
       });

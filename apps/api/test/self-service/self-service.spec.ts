@@ -220,7 +220,7 @@ describe('self-service: services over GraphQL and REST against kube-sim, checked
     expect(find({ action: 'createService', name: 'idem-app', outcome: 'REPLAYED' })).toHaveLength(1);
     expect(find({ action: 'deleteService', name: 'del-app', outcome: 'SUCCEEDED' })).toHaveLength(1);
     // Newest first, and the GraphQL view agrees.
-    const gq = await gql(api, `{ auditEvents(first: 100, outcome: "FAILED") { totalCount nodes { action errorCode } } }`);
+    const gq = await gql(api, `{ auditEvents(first: 100, outcome: FAILED) { totalCount nodes { action errorCode } } }`);
     expect(gq.data.auditEvents.totalCount).toBe(events.filter((e) => e.outcome === 'FAILED').length);
   });
 });

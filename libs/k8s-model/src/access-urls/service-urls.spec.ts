@@ -19,6 +19,16 @@ describe('ClusterIP', () => {
       'CLUSTER_IP IN_CLUSTER tcp://[fd00::5]:9090',
     ]);
   });
+  it('every form says where it works: the short names only from pods, the bare name only from its own namespace', () => {
+    const s = svc('web', { clusterIP: '10.0.0.5', ports: [{ name: 'http', port: 80 }] }, undefined);
+    const notes = Object.fromEntries(serviceAccessUrls({ service: { ...s, namespace: 'billing' } }).map((u) => [u.url, u.note]));
+    expect(notes).toEqual({
+      'http://web.billing.svc.cluster.local:80': 'from any pod in the cluster (cluster DNS); not from nodes or outside the cluster',
+      'http://web.billing:80': 'short form: resolves from pods in any namespace through the DNS search path; not from nodes or outside the cluster',
+      'http://web:80': 'short form: resolves only from pods in namespace billing; not from nodes or outside the cluster',
+      'http://10.0.0.5:80': 'virtual IP: from pods and nodes of this cluster; not from outside',
+    });
+  });
   it('UDP port', () => {
     const s = svc('dns', { clusterIP: '10.0.0.10', ports: [{ name: 'dns', port: 53, protocol: 'UDP' }] });
     expect(serviceAccessUrls({ service: s })[0]!.url).toBe('udp://dns.default.svc.cluster.local:53');
@@ -60,7 +70,7 @@ describe('headless', () => {
   });
   it('unresolved named target port: no port in the URL, and a note', () => {
     const urls = serviceAccessUrls({ service: s });
-    expect(urls).toEqual([{ url: 'postgresql://db.default.svc.cluster.local', scope: 'IN_CLUSTER', via: 'CLUSTER_DNS', pending: false, host: 'db.default.svc.cluster.local', note: 'headless: resolves to the ready pod IPs; named target port pg not resolved' }]);
+    expect(urls).toEqual([{ url: 'postgresql://db.default.svc.cluster.local', scope: 'IN_CLUSTER', via: 'CLUSTER_DNS', pending: false, host: 'db.default.svc.cluster.local', note: 'headless: resolves to the ready pod IPs, from any pod in the cluster; named target port pg not resolved' }]);
   });
   it('headless without ports', () => {
     const bare = svc('db', { clusterIP: 'None', selector: { app: 'db' } });

@@ -21,6 +21,11 @@ export interface ServiceUrlInput {
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+// Where each in-cluster form works: cluster DNS serves pods only; the virtual and pod IPs are routed on the nodes too.
+const FQDN_NOTE = 'from any pod in the cluster (cluster DNS); not from nodes or outside the cluster';
+const CLUSTER_IP_NOTE = 'virtual IP: from pods and nodes of this cluster; not from outside';
+const POD_IP_NOTE = 'ready endpoint: a pod IP, from pods and nodes of this cluster; bypasses the service';
+
 /**
  * Every way to reach a service (DESIGN §2), in this order: ingress URLs, load-balancer
  * addresses, node ports, cluster DNS names (FQDN per port, then `<svc>.<ns>` and
@@ -55,17 +60,17 @@ export function serviceAccessUrls(input: ServiceUrlInput): AccessUrl[] {
   if (ports.length === 0) {
     out.push({ url: fqdn, scope: 'IN_CLUSTER', via: 'CLUSTER_DNS', pending: false, host: fqdn, note: 'service has no ports' });
   }
-  for (const p of ports) out.push({ url: `${schemeFor(p)}://${hostPort(fqdn, p.port)}`, scope: 'IN_CLUSTER', via: 'CLUSTER_DNS', pending: false, host: fqdn, port: p.port });
+  for (const p of ports) out.push({ url: `${schemeFor(p)}://${hostPort(fqdn, p.port)}`, scope: 'IN_CLUSTER', via: 'CLUSTER_DNS', pending: false, host: fqdn, port: p.port, note: FQDN_NOTE });
   const first = ports[0];
   if (first) {
     const s = schemeFor(first);
     const nsShort = `${svc.name}.${svc.namespace}`;
-    out.push({ url: `${s}://${hostPort(nsShort, first.port)}`, scope: 'IN_CLUSTER', via: 'CLUSTER_DNS', pending: false, host: nsShort, port: first.port, note: 'short form: resolves from any namespace' });
-    out.push({ url: `${s}://${hostPort(svc.name, first.port)}`, scope: 'IN_CLUSTER', via: 'CLUSTER_DNS', pending: false, host: svc.name, port: first.port, note: `short form: resolves only from pods in namespace ${svc.namespace}` });
+    out.push({ url: `${s}://${hostPort(nsShort, first.port)}`, scope: 'IN_CLUSTER', via: 'CLUSTER_DNS', pending: false, host: nsShort, port: first.port, note: 'short form: resolves from pods in any namespace through the DNS search path; not from nodes or outside the cluster' });
+    out.push({ url: `${s}://${hostPort(svc.name, first.port)}`, scope: 'IN_CLUSTER', via: 'CLUSTER_DNS', pending: false, host: svc.name, port: first.port, note: `short form: resolves only from pods in namespace ${svc.namespace}; not from nodes or outside the cluster` });
   }
   const ips = svc.clusterIps.length ? svc.clusterIps : svc.clusterIp ? [svc.clusterIp] : [];
   for (const ip of ips) {
-    for (const p of ports) out.push({ url: `${schemeFor(p)}://${hostPort(ip, p.port)}`, scope: 'IN_CLUSTER', via: 'CLUSTER_IP', pending: false, host: ip, port: p.port });
+    for (const p of ports) out.push({ url: `${schemeFor(p)}://${hostPort(ip, p.port)}`, scope: 'IN_CLUSTER', via: 'CLUSTER_IP', pending: false, host: ip, port: p.port, note: CLUSTER_IP_NOTE });
   }
   if (ips.length === 0 && ports.length) {
     out.push({ url: `${schemeFor(first!)}://${hostPort('<pending>', first!.port)}`, scope: 'IN_CLUSTER', via: 'CLUSTER_IP', pending: true, port: first!.port, note: 'cluster IP not allocated yet' });
@@ -172,7 +177,7 @@ function headlessUrls(svc: ServiceRecord, ports: ServicePortRecord[], fqdn: stri
   const resolved = ports.map((p) => ({ p, target: targetPortOf(p, slices, selected) }));
   const withPort = (host: string, p: ServicePortRecord, target: number | null) => (target === null ? `${schemeFor(p)}://${host}` : `${schemeFor(p)}://${hostPort(host, target)}`);
 
-  const dnsNote = 'headless: resolves to the ready pod IPs';
+  const dnsNote = 'headless: resolves to the ready pod IPs, from any pod in the cluster';
   if (ports.length === 0) out.push({ url: fqdn, scope: 'IN_CLUSTER', via: 'CLUSTER_DNS', pending: false, host: fqdn, note: dnsNote });
   for (const { p, target } of resolved) {
     out.push({ url: withPort(fqdn, p, target), scope: 'IN_CLUSTER', via: 'CLUSTER_DNS', pending: false, host: fqdn, ...(target !== null ? { port: target } : {}), note: target === null ? `${dnsNote}; named target port ${p.targetPort} not resolved` : dnsNote });
@@ -194,16 +199,16 @@ function headlessUrls(svc: ServiceRecord, ports: ServicePortRecord[], fqdn: stri
   }
   for (const addr of [...ready].sort(compareAddresses)) {
     for (const { p, target } of resolved) {
-      out.push({ url: withPort(addr, p, target), scope: 'IN_CLUSTER', via: 'POD', pending: false, host: addr, ...(target !== null ? { port: target } : {}), note: 'ready endpoint' });
+      out.push({ url: withPort(addr, p, target), scope: 'IN_CLUSTER', via: 'POD', pending: false, host: addr, ...(target !== null ? { port: target } : {}), note: POD_IP_NOTE });
     }
-    if (ports.length === 0) out.push({ url: addr, scope: 'IN_CLUSTER', via: 'POD', pending: false, host: addr, note: 'ready endpoint' });
+    if (ports.length === 0) out.push({ url: addr, scope: 'IN_CLUSTER', via: 'POD', pending: false, host: addr, note: POD_IP_NOTE });
   }
   for (const h of [...hostnames].sort()) {
     const name = `${h}.${svc.name}.${svc.namespace}.svc.${domain}`;
     for (const { p, target } of resolved) {
-      out.push({ url: withPort(name, p, target), scope: 'IN_CLUSTER', via: 'POD', pending: false, host: name, ...(target !== null ? { port: target } : {}), note: `pod ${h}` });
+      out.push({ url: withPort(name, p, target), scope: 'IN_CLUSTER', via: 'POD', pending: false, host: name, ...(target !== null ? { port: target } : {}), note: `pod ${h}: its own DNS name, from any pod in the cluster` });
     }
-    if (ports.length === 0) out.push({ url: name, scope: 'IN_CLUSTER', via: 'POD', pending: false, host: name, note: `pod ${h}` });
+    if (ports.length === 0) out.push({ url: name, scope: 'IN_CLUSTER', via: 'POD', pending: false, host: name, note: `pod ${h}: its own DNS name, from any pod in the cluster` });
   }
   return out;
 }

@@ -85,4 +85,36 @@ describe('duplicate host + path', () => {
   it('different paths are fine', () => {
     expect(diagnoseDuplicateHostPaths([{ cluster: 'c1', ingresses: [ing('a', [rule('x.example.com', '/a')]), ing('b', [rule('x.example.com', '/b')])] }])).toEqual([]);
   });
+  const to = (service: string, host: string, p = '/') => ({ host, http: { paths: [route(service, { number: 80 }, p)] } });
+  it('across clusters, the same app (same namespace and service) behind one host is the multi-cluster pattern, not a conflict', () => {
+    const found = diagnoseDuplicateHostPaths([
+      { cluster: 'eu', ingresses: [ing('web', [to('web', 'shop.example.com')], 'shop')] },
+      // another ingress name, same backend: still the same application
+      { cluster: 'us', ingresses: [ing('web-public', [to('web', 'shop.example.com')], 'shop')] },
+    ]);
+    expect(found).toEqual([]);
+  });
+  it('across clusters, a different backend on the same host + path → WARNING on both, naming what each routes to', () => {
+    const found = diagnoseDuplicateHostPaths([
+      { cluster: 'eu', ingresses: [ing('web', [to('web', 'shop.example.com')], 'shop')] },
+      { cluster: 'us', ingresses: [ing('web', [to('legacy', 'shop.example.com')], 'shop')] },
+      { cluster: 'ap', ingresses: [ing('web', [to('web', 'shop.example.com')], 'shop')] },
+    ]);
+    expect(found.map((d) => `${d.severity} ${d.object.cluster}: ${d.message}`)).toEqual([
+      'WARNING eu: Ingress shop/web claims shop.example.com/, also claimed by shop/web in cluster us (routing to shop/legacy, not shop/web)',
+      'WARNING us: Ingress shop/web claims shop.example.com/, also claimed by shop/web in cluster eu (routing to shop/web, not shop/legacy), shop/web in cluster ap (routing to shop/web, not shop/legacy)',
+      'WARNING ap: Ingress shop/web claims shop.example.com/, also claimed by shop/web in cluster us (routing to shop/legacy, not shop/web)',
+    ]);
+  });
+  it('the same service name in another namespace is another backend', () => {
+    const found = diagnoseDuplicateHostPaths([
+      { cluster: 'eu', ingresses: [ing('web', [to('web', 'a.example.com')], 'team-a')] },
+      { cluster: 'us', ingresses: [ing('web', [to('web', 'a.example.com')], 'team-b')] },
+    ]);
+    expect(found.map((d) => `${d.severity} ${d.object.cluster}`)).toEqual(['WARNING eu', 'WARNING us']);
+  });
+  it('within one cluster two ingresses stay an ERROR even with the same backend', () => {
+    const found = diagnoseDuplicateHostPaths([{ cluster: 'eu', ingresses: [ing('a', [to('web', 'a.example.com')]), ing('b', [to('web', 'a.example.com')])] }]);
+    expect(found.map((d) => d.severity)).toEqual(['ERROR', 'ERROR']);
+  });
 });

@@ -5,11 +5,23 @@ interface Claim {
   cluster: string;
   namespace: string;
   name: string;
+  /** What the path routes to: `<namespace>/<service>` or `<namespace>/<kind>/<name>` for resource backends. */
+  backend: string;
+}
+
+type Rule = IngressRecord['rules'][number];
+
+function backendOf(namespace: string, r: Rule): string {
+  if (r.backendService !== null) return `${namespace}/${r.backendService}`;
+  const res = r.backendResource as { kind?: string; name?: string } | null;
+  return `${namespace}/${res?.kind ?? ''}/${res?.name ?? ''}`;
 }
 
 /**
- * The same host + path claimed by more than one ingress, in one cluster (ERROR: the
- * controller picks one) or across clusters (WARNING: whichever DNS points at wins).
+ * The same host + path claimed twice. In one cluster by more than one rule (ERROR: the
+ * controller picks one). Across clusters only when the claims route to different
+ * backends (WARNING: whichever cluster DNS points at wins) — one app behind one host in
+ * several clusters, same namespace and service, is the normal multi-cluster pattern.
  * Host-less rules are left out: they are reached through each ingress' own address.
  */
 export function diagnoseDuplicateHostPaths(clusters: { cluster: string; ingresses: IngressRecord[] }[]): Diagnostic[] {
@@ -20,25 +32,34 @@ export function diagnoseDuplicateHostPaths(clusters: { cluster: string; ingresse
         if (r.host === null || (r.backendService === null && r.backendResource === null)) continue;
         const key = `${r.host.toLowerCase()}${r.path || '/'}`;
         const list = claims.get(key) ?? [];
-        list.push({ cluster: c.cluster, namespace: ing.namespace, name: ing.name });
+        list.push({ cluster: c.cluster, namespace: ing.namespace, name: ing.name, backend: backendOf(ing.namespace, r) });
         claims.set(key, list);
       }
     }
   }
   const out: Diagnostic[] = [];
+  const id = (c: Claim) => `${c.cluster}/${c.namespace}/${c.name}`;
   for (const [key, list] of claims) {
     if (list.length < 2) continue;
-    const id = (c: Claim) => `${c.cluster}/${c.namespace}/${c.name}`;
-    const distinct = [...new Map(list.map((c) => [id(c), c])).values()];
-    for (const me of distinct) {
-      const others = distinct.filter((o) => id(o) !== id(me));
-      const twiceHere = list.filter((c) => id(c) === id(me)).length > 1;
-      const sameCluster = twiceHere || others.some((o) => o.cluster === me.cluster);
-      const where = others.map((o) => (o.cluster === me.cluster ? `${o.namespace}/${o.name}` : `${o.namespace}/${o.name} in cluster ${o.cluster}`));
-      if (twiceHere) where.unshift('another rule of this ingress');
+    const byIngress = new Map<string, Claim[]>();
+    for (const c of list) byIngress.set(id(c), [...(byIngress.get(id(c)) ?? []), c]);
+    for (const [meId, mine] of byIngress) {
+      const me = mine[0]!;
+      const myBackends = new Set(mine.map((c) => c.backend));
+      const twiceHere = mine.length > 1;
+      const sameCluster = [...byIngress].filter(([oid, o]) => oid !== meId && o[0]!.cluster === me.cluster).map(([, o]) => o[0]!);
+      const elsewhere = [...byIngress]
+        .filter(([, o]) => o[0]!.cluster !== me.cluster && o.some((c) => !myBackends.has(c.backend)))
+        .map(([, o]) => o.find((c) => !myBackends.has(c.backend))!);
+      if (!twiceHere && sameCluster.length === 0 && elsewhere.length === 0) continue;
+      const where = [
+        ...(twiceHere ? ['another rule of this ingress'] : []),
+        ...sameCluster.map((o) => `${o.namespace}/${o.name}`),
+        ...elsewhere.map((o) => `${o.namespace}/${o.name} in cluster ${o.cluster} (routing to ${o.backend}, not ${me.backend})`),
+      ];
       out.push({
         code: 'DUPLICATE_HOST_PATH',
-        severity: sameCluster ? 'ERROR' : 'WARNING',
+        severity: twiceHere || sameCluster.length ? 'ERROR' : 'WARNING',
         object: { kind: 'Ingress', cluster: me.cluster, namespace: me.namespace, name: me.name },
         message: `Ingress ${me.namespace}/${me.name} claims ${key}, also claimed by ${where.join(', ')}`,
       });

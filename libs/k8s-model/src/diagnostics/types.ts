@@ -1,18 +1,23 @@
 import type { EndpointSliceRecord, IngressRecord, PodRecord, ServiceRecord } from '../catalog-types.js';
 
-export type Severity = 'INFO' | 'WARNING' | 'ERROR';
+export const SEVERITIES = ['ERROR', 'WARNING', 'INFO'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
-export type DiagnosticCode =
-  | 'SERVICE_SELECTS_NO_PODS'
-  | 'SERVICE_NO_READY_ENDPOINTS'
-  | 'INGRESS_BACKEND_SERVICE_MISSING'
-  | 'INGRESS_BACKEND_PORT_MISSING'
-  | 'LOAD_BALANCER_PENDING'
-  | 'DUPLICATE_HOST_PATH'
-  | 'EXTERNAL_NAME_TARGET_MISSING';
+export const DIAGNOSTIC_CODES = [
+  'SERVICE_SELECTS_NO_PODS',
+  'SERVICE_NO_READY_ENDPOINTS',
+  'INGRESS_BACKEND_SERVICE_MISSING',
+  'INGRESS_BACKEND_PORT_MISSING',
+  'LOAD_BALANCER_PENDING',
+  'DUPLICATE_HOST_PATH',
+  'EXTERNAL_NAME_TARGET_MISSING',
+] as const;
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+export const DIAGNOSTIC_OBJECT_KINDS = ['Service', 'Ingress'] as const;
 
 export interface DiagnosticObject {
-  kind: 'Service' | 'Ingress';
+  kind: (typeof DIAGNOSTIC_OBJECT_KINDS)[number];
   cluster: string;
   namespace: string;
   name: string;

@@ -1,6 +1,13 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Role } from '@switchboard/k8s-model';
+import { RoleSet } from '../../auth/dto/auth-enums.js';
 import { PageInfo } from '../../catalog/shared/page-info.model.js';
+import { apiEnum, closedSet } from '../../graphql/closed-set.js';
+import type { AuditEvent } from '../audit-event.js';
+
+type AuditOutcome = AuditEvent['outcome'];
+export const AuditOutcomeSet = closedSet<AuditOutcome>('AuditOutcome', ['SUCCEEDED', 'FAILED', 'REPLAYED'], 'REPLAYED: an idempotent retry answered with the first result');
 
 @ObjectType('AuditEvent', { description: 'One audited mutation (dry runs and failures included); rows are never changed' })
 export class AuditEventModel {
@@ -16,9 +23,9 @@ export class AuditEventModel {
   @ApiProperty()
   actor!: string;
 
-  @Field(() => String, { nullable: true })
-  @ApiPropertyOptional({ type: String, nullable: true })
-  actorRole!: string | null;
+  @Field(() => RoleSet, { nullable: true })
+  @ApiPropertyOptional({ ...apiEnum(RoleSet), nullable: true })
+  actorRole!: Role | null;
 
   @Field({ description: 'The operation, e.g. createService' })
   @ApiProperty()
@@ -40,9 +47,9 @@ export class AuditEventModel {
   @ApiProperty()
   dryRun!: boolean;
 
-  @Field({ description: 'SUCCEEDED, FAILED or REPLAYED' })
-  @ApiProperty({ enum: ['SUCCEEDED', 'FAILED', 'REPLAYED'] })
-  outcome!: string;
+  @Field(() => AuditOutcomeSet)
+  @ApiProperty(apiEnum(AuditOutcomeSet))
+  outcome!: AuditOutcome;
 
   @Field(() => String, { nullable: true })
   @ApiPropertyOptional({ type: String, nullable: true })

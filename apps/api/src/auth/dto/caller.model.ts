@@ -1,13 +1,16 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
+import type { ReadScope, Role } from '@switchboard/k8s-model';
+import { apiEnum } from '../../graphql/closed-set.js';
+import { type IdentityKind, IdentityKindSet, ReadScopeSet, RoleSet } from './auth-enums.js';
 import { GrantModel } from './grant.model.js';
 
 @ObjectType('Me', { description: 'The identity the request was made with' })
 export class MeModel {
   @Field() @ApiProperty() name!: string;
-  @Field({ description: 'token or oidc' }) @ApiProperty({ enum: ['token', 'oidc'] }) kind!: string;
-  @Field({ description: 'viewer, operator or admin' }) @ApiProperty({ enum: ['viewer', 'operator', 'admin'] }) role!: string;
-  @Field({ description: 'ALL, or GRANTS when reads are limited to the grants' }) @ApiProperty({ enum: ['ALL', 'GRANTS'] }) readScope!: string;
+  @Field(() => IdentityKindSet) @ApiProperty(apiEnum(IdentityKindSet)) kind!: IdentityKind;
+  @Field(() => RoleSet) @ApiProperty(apiEnum(RoleSet)) role!: Role;
+  @Field(() => ReadScopeSet) @ApiProperty(apiEnum(ReadScopeSet)) readScope!: ReadScope;
   @Field(() => [GrantModel]) @ApiProperty({ type: [GrantModel] }) grants!: GrantModel[];
   @Field(() => String, { nullable: true }) @ApiProperty({ type: String, nullable: true }) tokenId!: string | null;
   @Field(() => Date, { nullable: true }) @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt!: Date | null;

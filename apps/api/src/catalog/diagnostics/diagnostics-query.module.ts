@@ -12,5 +12,6 @@ import { DiagnosticsResolver } from './diagnostics.resolver.js';
   imports: [ServicesModule, IngressesModule, RelatedModule, DiagnosticsModule],
   providers: [DiagnosticsQueryService, DiagnosticsResolver],
   controllers: [DiagnosticsController],
+  exports: [DiagnosticsQueryService],
 })
 export class DiagnosticsQueryModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { compareDiagnostics, type Diagnostic, type Severity } from '@switchboard/k8s-model';
+import { compareDiagnostics, type Diagnostic, type Scope, type Severity } from '@switchboard/k8s-model';
 import { AccessPolicy } from '../../auth/access-policy.service.js';
 import type { Caller } from '../../auth/caller.js';
 import { DomainError } from '../../errors/domain-error.js';
@@ -52,18 +52,7 @@ export class DiagnosticsQueryService {
     const { limit, after } = pageArgs(input.first, input.after, 6, issues);
     if (issues.length) throw DomainError.validation(issues);
 
-    const [flagged, ingressPage] = await Promise.all([
-      this.services.search({ clusters: input.clusters, namespaces: input.namespaces, hasDiagnostics: true, pendingLoadBalancerSeconds: LOAD_BALANCER_PENDING_SECONDS, sort: 'CLUSTER', limit: MAX_OBJECTS, scope }),
-      this.ingresses.search({ clusters: input.clusters, namespaces: input.namespaces, limit: MAX_OBJECTS, scope }),
-    ]);
-    const now = new Date();
-    const found = (
-      await Promise.all([
-        ...flagged.items.map((i) => this.diagnostics.forService(i.service, loaders, now)),
-        ...ingressPage.items.map((i) => this.diagnostics.forIngress(i.ingress, loaders)),
-      ])
-    )
-      .flat()
+    const found = (await this.findAll(scope, input, loaders))
       .filter((d) => (!input.severities?.length || input.severities.includes(d.severity)) && (!input.codes?.length || input.codes.includes(d.code)))
       .sort(compareDiagnostics);
     const bySeverity: Record<Severity, number> = { ERROR: 0, WARNING: 0, INFO: 0 };
@@ -78,6 +67,31 @@ export class DiagnosticsQueryService {
       hasNextPage: from + limit < found.length,
       endCursor: items.length ? encodeCursor(sortKey(items.at(-1)!)) : null,
     };
+  }
+
+  /** Finding counts per cluster name (every cluster asked for is in the map). */
+  async countsByCluster(caller: Caller, clusters: string[], loaders: RelatedLoaders): Promise<Map<string, Record<Severity, number>>> {
+    const counts = new Map(clusters.map((c) => [c, { ERROR: 0, WARNING: 0, INFO: 0 } as Record<Severity, number>]));
+    for (const d of await this.findAll(this.access.readScope(caller), { clusters }, loaders)) {
+      const c = counts.get(d.object.cluster);
+      if (c) c[d.severity]++;
+    }
+    return counts;
+  }
+
+  /** Every finding within the scope: services pre-filtered in SQL to those with findings, every ingress checked. */
+  private async findAll(scope: Scope, input: Pick<DiagnosticSearch, 'clusters' | 'namespaces'>, loaders: RelatedLoaders): Promise<Diagnostic[]> {
+    const [flagged, ingressPage] = await Promise.all([
+      this.services.search({ clusters: input.clusters, namespaces: input.namespaces, hasDiagnostics: true, pendingLoadBalancerSeconds: LOAD_BALANCER_PENDING_SECONDS, sort: 'CLUSTER', limit: MAX_OBJECTS, scope }),
+      this.ingresses.search({ clusters: input.clusters, namespaces: input.namespaces, limit: MAX_OBJECTS, scope }),
+    ]);
+    const now = new Date();
+    return (
+      await Promise.all([
+        ...flagged.items.map((i) => this.diagnostics.forService(i.service, loaders, now)),
+        ...ingressPage.items.map((i) => this.diagnostics.forIngress(i.ingress, loaders)),
+      ])
+    ).flat();
   }
 }
 

@@ -2,7 +2,8 @@ import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { RelatedLoadersFactory } from '../related/related-loaders.js';
-import type { Diagnostic } from '../shared/diagnostic.model.js';
+import { apiEnum } from '../../graphql/closed-set.js';
+import { DiagnosticCodeSet, SeveritySet, toDiagnosticModels } from '../shared/diagnostic.model.js';
 import { queryList, queryOne } from '../shared/query-params.js';
 import { DiagnosticsQueryService } from './diagnostics-query.service.js';
 import { DiagnosticPageDto } from './dto/diagnostic-page.model.js';
@@ -21,8 +22,8 @@ export class DiagnosticsController {
   @ApiOkResponse({ type: DiagnosticPageDto })
   @ApiQuery({ name: 'cluster', required: false })
   @ApiQuery({ name: 'namespace', required: false })
-  @ApiQuery({ name: 'severity', required: false, enum: ['ERROR', 'WARNING', 'INFO'] })
-  @ApiQuery({ name: 'code', required: false, description: 'e.g. SERVICE_SELECTS_NO_PODS' })
+  @ApiQuery({ name: 'severity', required: false, ...apiEnum(SeveritySet) })
+  @ApiQuery({ name: 'code', required: false, ...apiEnum(DiagnosticCodeSet) })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
   async list(@CurrentCaller() caller: Caller, @Query() q: Record<string, string | string[] | undefined>, @Req() req: Request): Promise<DiagnosticPageDto> {
@@ -40,7 +41,7 @@ export class DiagnosticsController {
       this.loaders.for(req),
     );
     return {
-      items: page.items as Diagnostic[],
+      items: toDiagnosticModels(page.items),
       totalCount: page.totalCount,
       bySeverity: { errors: page.bySeverity.ERROR, warnings: page.bySeverity.WARNING, infos: page.bySeverity.INFO },
       nextCursor: page.hasNextPage ? page.endCursor : null,

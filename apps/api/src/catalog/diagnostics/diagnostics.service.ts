@@ -75,7 +75,7 @@ export class DiagnosticsService {
         rec = { namespace: c.namespace, name: c.name, rules: [] } as unknown as IngressRecord;
         entry.ingresses.push(rec);
       }
-      rec.rules.push({ host: c.host, path: c.path, backendService: 'x' } as IngressRecord['rules'][number]);
+      rec.rules.push({ host: c.host, path: c.path, backendService: c.backendService, backendResource: c.backendResource } as IngressRecord['rules'][number]);
       byIngress.set(c.clusterName, entry);
     }
     const duplicates = diagnoseDuplicateHostPaths([...byIngress.values()]).filter(

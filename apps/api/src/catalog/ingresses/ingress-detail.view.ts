@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DiagnosticsService } from '../diagnostics/diagnostics.service.js';
 import { RelatedLoadersFactory } from '../related/related-loaders.js';
-import type { Diagnostic } from '../shared/diagnostic.model.js';
+import { toDiagnosticModels } from '../shared/diagnostic.model.js';
 import type { CatalogIngress } from './catalog-ingress.js';
 import type { IngressModel } from './dto/ingress.model.js';
 import { toIngressModel } from './dto/to-ingress-model.js';
@@ -20,6 +20,6 @@ export class IngressDetailView {
     const { _source, ...model } = toIngressModel(i);
     const loaders = this.loaders.for(scope);
     const [paths, diagnostics] = await Promise.all([this.ingresses.paths(i, loaders), this.diagnostics.forIngress(i, loaders)]);
-    return { ...model, paths, accessUrls: this.ingresses.accessUrls(i), diagnostics: diagnostics as Diagnostic[] } as IngressModel;
+    return { ...model, paths, accessUrls: this.ingresses.accessUrls(i), diagnostics: toDiagnosticModels(diagnostics) } as IngressModel;
   }
 }

@@ -1,7 +1,7 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DiagnosticsService } from '../diagnostics/diagnostics.service.js';
 import { RelatedLoadersFactory } from '../related/related-loaders.js';
-import { Diagnostic } from '../shared/diagnostic.model.js';
+import { Diagnostic, toDiagnosticModels } from '../shared/diagnostic.model.js';
 import type { CatalogIngress } from './catalog-ingress.js';
 import { IngressConnection } from './dto/ingress-connection.model.js';
 import { IngressModel, IngressPathModel, IngressUrlModel } from './dto/ingress.model.js';
@@ -56,6 +56,6 @@ export class IngressesResolver {
 
   @ResolveField('diagnostics', () => [Diagnostic], { description: 'Findings about this ingress (empty when healthy)' })
   ingressDiagnostics(@Parent() parent: Resolved, @Context() ctx: object): Promise<Diagnostic[]> {
-    return this.diagnostics.forIngress(parent._source, this.loaders.for(ctx)) as Promise<Diagnostic[]>;
+    return this.diagnostics.forIngress(parent._source, this.loaders.for(ctx)).then(toDiagnosticModels);
   }
 }

@@ -9,6 +9,7 @@ import type { RelatedLoaders } from '../related/related-loaders.js';
 import type { CatalogIngress } from './catalog-ingress.js';
 import type { IngressPathModel, IngressUrlModel } from './dto/ingress.model.js';
 import { IngressesRepository } from './ingresses.repository.js';
+import type { PathType } from '../shared/kube-enums.js';
 
 export interface IngressSearch {
   clusters?: string[];
@@ -65,7 +66,8 @@ export class IngressesService {
         return {
           host: r.host,
           path: r.path,
-          pathType: r.pathType,
+          // networking.k8s.io/v1 admits only the three path types.
+          pathType: r.pathType as PathType | null,
           backend: {
             service: r.backendService,
             port,

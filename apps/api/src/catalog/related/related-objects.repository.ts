@@ -53,6 +53,8 @@ export interface HostPathClaim {
   name: string;
   host: string;
   path: string | null;
+  backendService: string | null;
+  backendResource: unknown;
 }
 
 /**
@@ -137,7 +139,7 @@ export class RelatedObjectsRepository {
   async hostPathClaims(pairs: readonly { host: string; path: string | null }[]): Promise<HostPathClaim[]> {
     if (!pairs.length) return [];
     return this.database.prisma.$queryRawUnsafe<HostPathClaim[]>(
-      `SELECT c.name AS "clusterName", i.namespace, i.name, r.host, r.path
+      `SELECT c.name AS "clusterName", i.namespace, i.name, r.host, r.path, r."backendService", r."backendResource"
          FROM "IngressRule" r JOIN "Ingress" i ON i.id = r."ingressId" JOIN "Cluster" c ON c.id = i."clusterId"
          JOIN unnest($1::text[], $2::text[]) AS k(host, path)
            ON lower(r.host) = k.host AND COALESCE(NULLIF(r.path, ''), '/') = k.path

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { primaryAccessUrl } from '@switchboard/k8s-model';
+import type { HealthEnum } from '../service-groups/dto/service-group.model.js';
 import { DiagnosticsService } from '../diagnostics/diagnostics.service.js';
 import { RelatedLoadersFactory } from '../related/related-loaders.js';
 import type { AccessUrl } from '../shared/access-url.model.js';
-import type { Diagnostic } from '../shared/diagnostic.model.js';
+import { toDiagnosticModels } from '../shared/diagnostic.model.js';
 import type { CatalogService } from './catalog-service.js';
 import type { ServiceModel } from './dto/service.model.js';
 import { toServiceModel } from './dto/to-service-model.js';
@@ -22,6 +24,12 @@ export class ServiceDetailView {
     const loaders = this.loaders.for(scope);
     const [accessUrls, diagnostics] = await Promise.all([this.services.accessUrls(s, loaders), this.diagnostics.forService(s, loaders)]);
     const { _source, ...model } = toServiceModel(s);
-    return { ...model, accessUrls: accessUrls as AccessUrl[], diagnostics: diagnostics as Diagnostic[] } as ServiceModel;
+    return {
+      ...model,
+      accessUrls: accessUrls as AccessUrl[],
+      primaryAccessUrl: primaryAccessUrl(accessUrls) as AccessUrl | null,
+      health: this.services.health(s, diagnostics) as HealthEnum,
+      diagnostics: toDiagnosticModels(diagnostics),
+    } as ServiceModel;
   }
 }

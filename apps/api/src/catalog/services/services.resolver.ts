@@ -1,9 +1,11 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { primaryAccessUrl } from '@switchboard/k8s-model';
 import { IngressModel } from '../ingresses/dto/ingress.model.js';
+import { HealthEnum } from '../service-groups/dto/service-group.model.js';
 import { toIngressModel } from '../ingresses/dto/to-ingress-model.js';
 import { AccessUrl } from '../shared/access-url.model.js';
 import { DiagnosticsService } from '../diagnostics/diagnostics.service.js';
-import { Diagnostic } from '../shared/diagnostic.model.js';
+import { Diagnostic, toDiagnosticModels } from '../shared/diagnostic.model.js';
 import { RelatedLoadersFactory } from '../related/related-loaders.js';
 import type { CatalogService } from './catalog-service.js';
 import { ServiceConnection } from './dto/service-connection.model.js';
@@ -15,6 +17,7 @@ import type { Caller } from '../../auth/caller.js';
 import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 
 type Resolved = ServiceModel & { _source: CatalogService };
+const URLS = Symbol('accessUrls');
 
 @Resolver(() => ServiceModel)
 export class ServicesResolver {
@@ -54,7 +57,24 @@ export class ServicesResolver {
 
   @ResolveField(() => [AccessUrl], { description: 'Every way to reach the service, each with where it works' })
   accessUrls(@Parent() parent: Resolved, @Context() ctx: object): Promise<AccessUrl[]> {
-    return this.catalog.accessUrls(parent._source, this.loaders.for(ctx)) as Promise<AccessUrl[]>;
+    return this.urlsOf(parent, ctx);
+  }
+
+  @ResolveField(() => AccessUrl, { nullable: true, description: 'The one URL to show where there is room for one: the widest-reaching address that works now (see accessUrls for all)' })
+  async primaryAccessUrl(@Parent() parent: Resolved, @Context() ctx: object): Promise<AccessUrl | null> {
+    return primaryAccessUrl(await this.urlsOf(parent, ctx));
+  }
+
+  @ResolveField(() => HealthEnum, { description: 'UNHEALTHY: no ready endpoint or an ERROR finding; DEGRADED: some endpoints not ready or a WARNING; HEALTHY otherwise' })
+  async health(@Parent() parent: Resolved, @Context() ctx: object): Promise<HealthEnum> {
+    return this.catalog.health(parent._source, await this.diagnostics.forService(parent._source, this.loaders.for(ctx))) as HealthEnum;
+  }
+
+  /** accessUrls and primaryAccessUrl of one service in one request compute the URLs once. */
+  private urlsOf(parent: Resolved, ctx: object): Promise<AccessUrl[]> {
+    const memo = (parent as Resolved & { [URLS]?: Promise<AccessUrl[]> });
+    memo[URLS] ??= this.catalog.accessUrls(parent._source, this.loaders.for(ctx)) as Promise<AccessUrl[]>;
+    return memo[URLS];
   }
 
   @ResolveField(() => [IngressModel], { description: 'Ingresses with a path routing to this service' })
@@ -66,6 +86,6 @@ export class ServicesResolver {
 
   @ResolveField('diagnostics', () => [Diagnostic], { description: 'Findings about this service (empty when healthy)' })
   serviceDiagnostics(@Parent() parent: Resolved, @Context() ctx: object): Promise<Diagnostic[]> {
-    return this.diagnostics.forService(parent._source, this.loaders.for(ctx)) as Promise<Diagnostic[]>;
+    return this.diagnostics.forService(parent._source, this.loaders.for(ctx)).then(toDiagnosticModels);
   }
 }

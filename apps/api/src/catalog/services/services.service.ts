@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   type AccessUrl,
+  type Diagnostic,
+  type Health,
   type LabelRequirement,
+  memberHealth,
   SERVICE_TYPES,
   type ServiceType,
   serviceAccessUrls,
@@ -97,6 +100,11 @@ export class ServicesService {
   }
 
   /** Every URL the service is reachable at, computed from the mirror by libs/k8s-model. */
+  /** The service's health from its endpoints and findings (the same rule service groups use). */
+  health(service: CatalogService, diagnostics: Diagnostic[]): Health {
+    return memberHealth({ cluster: service.clusterName, service, endpoints: service.endpointCounts, diagnostics });
+  }
+
   async accessUrls(service: CatalogService, loaders: RelatedLoaders): Promise<AccessUrl[]> {
     const key = { clusterId: service.clusterId, namespace: service.namespace, name: service.name };
     const [nodes, endpointSlices, ingresses, pods] = await Promise.all([

@@ -1,18 +1,18 @@
-import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_OBJECT_KINDS, type Diagnostic as DomainDiagnostic, type DiagnosticCode, diagnosticHint, SEVERITIES, type Severity } from '@switchboard/k8s-model';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { apiEnum, closedSet } from '../../graphql/closed-set.js';
 
-export enum Severity {
-  INFO = 'INFO',
-  WARNING = 'WARNING',
-  ERROR = 'ERROR',
-}
-registerEnumType(Severity, { name: 'Severity' });
+export const SeveritySet = closedSet<Severity>('Severity', SEVERITIES);
+export const DiagnosticCodeSet = closedSet<DiagnosticCode>('DiagnosticCode', DIAGNOSTIC_CODES, 'What a finding is about; stable across versions');
+type ObjectKind = (typeof DIAGNOSTIC_OBJECT_KINDS)[number];
+export const CatalogObjectKindSet = closedSet<ObjectKind>('CatalogObjectKind', DIAGNOSTIC_OBJECT_KINDS, 'A kind of object findings and changes are about');
 
 @ObjectType({ description: 'The object a finding is about' })
 export class ObjectRef {
-  @Field()
-  @ApiProperty()
-  kind!: string;
+  @Field(() => CatalogObjectKindSet)
+  @ApiProperty(apiEnum(CatalogObjectKindSet))
+  kind!: ObjectKind;
 
   @Field()
   @ApiProperty()
@@ -29,19 +29,28 @@ export class ObjectRef {
 
 @ObjectType({ description: 'Something wrong (or worth knowing) about an object, computed from the mirror' })
 export class Diagnostic {
-  @Field({ description: 'Stable code, e.g. SERVICE_SELECTS_NO_PODS' })
-  @ApiProperty()
-  code!: string;
+  @Field(() => DiagnosticCodeSet)
+  @ApiProperty(apiEnum(DiagnosticCodeSet))
+  code!: DiagnosticCode;
 
-  @Field(() => Severity)
-  @ApiProperty({ enum: Severity })
+  @Field(() => SeveritySet)
+  @ApiProperty(apiEnum(SeveritySet))
   severity!: Severity;
 
-  @Field()
+  @Field({ description: 'What is wrong with this object' })
   @ApiProperty()
   message!: string;
+
+  @Field({ description: 'What to do about it' })
+  @ApiProperty({ description: 'What to do about it' })
+  hint!: string;
 
   @Field(() => ObjectRef)
   @ApiProperty({ type: ObjectRef })
   object!: ObjectRef;
+}
+
+/** The API's shape of a finding: the rule's fields plus what to do about it. */
+export function toDiagnosticModels(found: readonly DomainDiagnostic[]): Diagnostic[] {
+  return found.map((d) => ({ ...d, hint: diagnosticHint(d) }));
 }

@@ -1,16 +1,20 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ResourceKind, SyncStatus } from '@switchboard/k8s-model';
 import { KeyValue } from '../../catalog/shared/label.model.js';
+import { apiEnum } from '../../graphql/closed-set.js';
+import type { AuthKind } from '../cluster.types.js';
+import { ClusterAuthKindSet, ResourceKindSet, SyncStatusSet } from './cluster-enums.js';
 
 @ObjectType('KindSyncState', { description: 'Where mirroring one kind of one cluster stands' })
 export class KindSyncStateModel {
-  @Field()
-  @ApiProperty()
-  kind!: string;
+  @Field(() => ResourceKindSet)
+  @ApiProperty(apiEnum(ResourceKindSet))
+  kind!: ResourceKind;
 
-  @Field({ description: 'PENDING, SYNCING, READY, DEGRADED, ERROR or PAUSED' })
-  @ApiProperty()
-  status!: string;
+  @Field(() => SyncStatusSet)
+  @ApiProperty(apiEnum(SyncStatusSet))
+  status!: SyncStatus;
 
   @Field(() => Date, { nullable: true })
   @ApiPropertyOptional({ type: Date, nullable: true })
@@ -59,9 +63,9 @@ export class ClusterModel {
   @ApiProperty()
   server!: string;
 
-  @Field({ description: 'KUBECONFIG, TOKEN or IN_CLUSTER' })
-  @ApiProperty()
-  authKind!: string;
+  @Field(() => ClusterAuthKindSet)
+  @ApiProperty(apiEnum(ClusterAuthKindSet))
+  authKind!: AuthKind;
 
   @Field(() => String, { nullable: true })
   @ApiPropertyOptional({ type: String, nullable: true })
@@ -79,9 +83,9 @@ export class ClusterModel {
   @ApiProperty()
   paused!: boolean;
 
-  @Field({ description: 'The worst state over its kinds (PAUSED when paused)' })
-  @ApiProperty()
-  status!: string;
+  @Field(() => SyncStatusSet, { description: 'The worst state over its kinds (PAUSED when paused)' })
+  @ApiProperty({ ...apiEnum(SyncStatusSet), description: 'The worst state over its kinds (PAUSED when paused)' })
+  status!: SyncStatus;
 
   @Field(() => [KindSyncStateModel])
   @ApiProperty({ type: [KindSyncStateModel] })

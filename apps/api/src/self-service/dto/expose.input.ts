@@ -1,4 +1,5 @@
 import { Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { type PathType, PathTypeSet } from '../../catalog/shared/kube-enums.js';
 
 export enum ExposeViaEnum {
   NODE_PORT = 'NODE_PORT',
@@ -7,12 +8,6 @@ export enum ExposeViaEnum {
 }
 registerEnumType(ExposeViaEnum, { name: 'ExposeVia' });
 
-export enum PathTypeEnum {
-  Prefix = 'Prefix',
-  Exact = 'Exact',
-  ImplementationSpecific = 'ImplementationSpecific',
-}
-registerEnumType(PathTypeEnum, { name: 'PathType' });
 
 @InputType()
 export class TlsInput {
@@ -34,8 +29,8 @@ export class ExposeInput {
   @Field(() => String, { nullable: true, description: 'INGRESS: default "/"' })
   path?: string | null;
 
-  @Field(() => PathTypeEnum, { nullable: true, description: 'INGRESS: default Prefix' })
-  pathType?: PathTypeEnum | null;
+  @Field(() => PathTypeSet, { nullable: true, description: 'INGRESS: default Prefix' })
+  pathType?: PathType | null;
 
   @Field(() => String, { nullable: true })
   ingressClassName?: string | null;

@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { PathTypeEnum } from './expose.input.js';
+import { type PathType, PathTypeSet } from '../../catalog/shared/kube-enums.js';
 import { KeyValueInput } from './key-value.input.js';
 
 @InputType()
@@ -7,8 +7,8 @@ export class IngressPathInput {
   @Field(() => String, { nullable: true, description: 'Starts with "/" (Exact and Prefix)' })
   path?: string | null;
 
-  @Field(() => PathTypeEnum)
-  pathType!: PathTypeEnum;
+  @Field(() => PathTypeSet)
+  pathType!: PathType;
 
   @Field({ description: 'Backend service name (same namespace)' })
   service!: string;

@@ -2,6 +2,8 @@ import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IngressModel } from '../../catalog/ingresses/dto/ingress.model.js';
 import { ServiceModel } from '../../catalog/services/dto/service.model.js';
+import { CatalogObjectKindSet } from '../../catalog/shared/diagnostic.model.js';
+import { apiEnum } from '../../graphql/closed-set.js';
 
 export enum ChangeActionEnum {
   CREATE = 'CREATE',
@@ -17,9 +19,9 @@ export class ObjectChangeModel {
   @ApiProperty({ enum: ChangeActionEnum })
   action!: ChangeActionEnum;
 
-  @Field({ description: 'Service or Ingress' })
-  @ApiProperty()
-  kind!: string;
+  @Field(() => CatalogObjectKindSet)
+  @ApiProperty(apiEnum(CatalogObjectKindSet))
+  kind!: 'Service' | 'Ingress';
 
   @Field()
   @ApiProperty()

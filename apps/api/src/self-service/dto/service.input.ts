@@ -1,13 +1,8 @@
-import { Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { type Protocol, ProtocolSet } from '../../catalog/shared/kube-enums.js';
 import { ServiceTypeEnum } from '../../catalog/services/dto/service.model.js';
 import { KeyValueInput } from './key-value.input.js';
 
-export enum ProtocolEnum {
-  TCP = 'TCP',
-  UDP = 'UDP',
-  SCTP = 'SCTP',
-}
-registerEnumType(ProtocolEnum, { name: 'Protocol' });
 
 @InputType()
 export class ServicePortInput {
@@ -20,8 +15,8 @@ export class ServicePortInput {
   @Field(() => String, { nullable: true, description: 'A number or a container port name; defaults to port' })
   targetPort?: string | null;
 
-  @Field(() => ProtocolEnum, { nullable: true, description: 'Default TCP' })
-  protocol?: ProtocolEnum | null;
+  @Field(() => ProtocolSet, { nullable: true, description: 'Default TCP' })
+  protocol?: Protocol | null;
 
   @Field(() => Int, { nullable: true, description: 'NodePort/LoadBalancer only: a fixed node port in 30000–32767 (default: allocated)' })
   nodePort?: number | null;

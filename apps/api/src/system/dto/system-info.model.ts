@@ -1,11 +1,17 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
+import { apiEnum, closedSet } from '../../graphql/closed-set.js';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+export const DatabaseKindSet = closedSet<DatabaseKind>('DatabaseKind', ['postgres', 'pglite'], 'postgres: a PostgreSQL server (DATABASE_URL); pglite: the embedded database');
+export type ProcessRole = 'api' | 'sync' | 'all';
+export const ProcessRoleSet = closedSet<ProcessRole>('ProcessRole', ['api', 'sync', 'all'], 'api serves requests only, sync only mirrors clusters, all does both');
 
 @ObjectType({ description: 'Where the catalog database stands' })
 export class DatabaseInfo {
-  @Field({ description: '"postgres" (DATABASE_URL) or "pglite" (embedded)' })
-  @ApiProperty({ enum: ['postgres', 'pglite'] })
-  kind!: string;
+  @Field(() => DatabaseKindSet)
+  @ApiProperty(apiEnum(DatabaseKindSet))
+  kind!: DatabaseKind;
 
   @Field()
   @ApiProperty()
@@ -26,9 +32,9 @@ export class SystemInfo {
   @ApiProperty()
   version!: string;
 
-  @Field({ description: 'api, sync or all' })
-  @ApiProperty({ enum: ['api', 'sync', 'all'] })
-  role!: string;
+  @Field(() => ProcessRoleSet)
+  @ApiProperty(apiEnum(ProcessRoleSet))
+  role!: ProcessRole;
 
   @Field(() => DatabaseInfo)
   @ApiProperty({ type: DatabaseInfo })

@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { apiEnum } from '../../../graphql/closed-set.js';
 import { AccessUrl } from '../../shared/access-url.model.js';
+import { type PathType, PathTypeSet } from '../../shared/kube-enums.js';
 import { Diagnostic } from '../../shared/diagnostic.model.js';
 import { KeyValue } from '../../shared/label.model.js';
 import { NodeInterface } from '../../node/node.interface.js';
@@ -39,9 +41,9 @@ export class IngressPathModel {
   @ApiPropertyOptional({ type: String, nullable: true })
   path!: string | null;
 
-  @Field(() => String, { nullable: true })
-  @ApiPropertyOptional({ type: String, nullable: true })
-  pathType!: string | null;
+  @Field(() => PathTypeSet, { nullable: true })
+  @ApiPropertyOptional({ ...apiEnum(PathTypeSet), nullable: true })
+  pathType!: PathType | null;
 
   @Field(() => IngressBackendModel)
   @ApiProperty({ type: IngressBackendModel })

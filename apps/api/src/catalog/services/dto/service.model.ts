@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { apiEnum } from '../../../graphql/closed-set.js';
 import { AccessUrl } from '../../shared/access-url.model.js';
+import { type Protocol, ProtocolSet } from '../../shared/kube-enums.js';
 import { Diagnostic } from '../../shared/diagnostic.model.js';
 import { KeyValue } from '../../shared/label.model.js';
 import { NodeInterface } from '../../node/node.interface.js';
@@ -19,9 +21,9 @@ export class ServicePortModel {
   @ApiProperty()
   name!: string;
 
-  @Field()
-  @ApiProperty({ enum: ['TCP', 'UDP', 'SCTP'] })
-  protocol!: string;
+  @Field(() => ProtocolSet)
+  @ApiProperty(apiEnum(ProtocolSet))
+  protocol!: Protocol;
 
   @Field(() => Int)
   @ApiProperty()
@@ -158,4 +160,10 @@ export class ServiceModel implements NodeInterface {
 
   @ApiPropertyOptional({ type: [Diagnostic] })
   diagnostics?: Diagnostic[];
+
+  @ApiPropertyOptional({ type: AccessUrl, nullable: true, description: 'The widest-reaching URL that works now' })
+  primaryAccessUrl?: AccessUrl | null;
+
+  @ApiPropertyOptional({ enum: ['HEALTHY', 'DEGRADED', 'UNHEALTHY', 'UNKNOWN'], enumName: 'Health' })
+  health?: string;
 }

@@ -2,6 +2,7 @@ import { toGlobalId } from '@switchboard/k8s-model';
 import { toKeyValues } from '../../shared/label.model.js';
 import type { CatalogService } from '../catalog-service.js';
 import { type ServiceModel, ServiceTypeEnum } from './service.model.js';
+import type { Protocol } from '../../shared/kube-enums.js';
 
 export function toServiceModel(s: CatalogService): ServiceModel & { _source: CatalogService } {
   return {
@@ -18,7 +19,8 @@ export function toServiceModel(s: CatalogService): ServiceModel & { _source: Cat
     externalIPs: s.externalIps,
     externalName: s.externalName,
     selector: s.selector ? toKeyValues(s.selector) : null,
-    ports: s.ports.map(({ position: _position, ...p }) => p),
+    // The API server admits only TCP, UDP and SCTP.
+    ports: s.ports.map(({ position: _position, ...p }) => ({ ...p, protocol: p.protocol as Protocol })),
     loadBalancerIngress: s.loadBalancerIngress.map((i) => ({ ip: i.ip, hostname: i.hostname })),
     labels: toKeyValues(s.labels),
     annotations: toKeyValues(s.annotations),

@@ -1,6 +1,16 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TOPOLOGY_EDGE_KINDS, TOPOLOGY_NODE_KINDS, TOPOLOGY_STATUSES, type TopologyEdgeKind, type TopologyNodeKind, type TopologyStatus } from '@switchboard/k8s-model';
+import { apiEnum, closedSet } from '../../../graphql/closed-set.js';
 import { KeyValue } from '../../shared/label.model.js';
+
+export const TopologyNodeKindSet = closedSet<TopologyNodeKind>('TopologyNodeKind', TOPOLOGY_NODE_KINDS);
+export const TopologyNodeStatusSet = closedSet<TopologyStatus>('TopologyNodeStatus', TOPOLOGY_STATUSES, 'OK, WARNING, ERROR, or MISSING (referenced but absent)');
+export const TopologyEdgeKindSet = closedSet<TopologyEdgeKind>(
+  'TopologyEdgeKind',
+  TOPOLOGY_EDGE_KINDS,
+  'CONTAINS (cluster → namespace → object), ROUTES (ingress → service), ENDPOINT (service → ready or not-ready endpoint), SELECTS (service → matching pod that is not an endpoint)',
+);
 
 @ObjectType('TopologyNode')
 export class TopologyNodeModel {
@@ -8,9 +18,9 @@ export class TopologyNodeModel {
   @ApiProperty()
   id!: string;
 
-  @Field({ description: 'Cluster, Namespace, Ingress, Service, Pod or Endpoint' })
-  @ApiProperty()
-  kind!: string;
+  @Field(() => TopologyNodeKindSet)
+  @ApiProperty(apiEnum(TopologyNodeKindSet))
+  kind!: TopologyNodeKind;
 
   @Field()
   @ApiProperty()
@@ -24,9 +34,9 @@ export class TopologyNodeModel {
   @ApiProperty()
   name!: string;
 
-  @Field({ description: 'OK, WARNING, ERROR, or MISSING (referenced but absent)' })
-  @ApiProperty()
-  status!: string;
+  @Field(() => TopologyNodeStatusSet)
+  @ApiProperty(apiEnum(TopologyNodeStatusSet))
+  status!: TopologyStatus;
 
   @Field(() => [KeyValue], { description: 'Facts for display: service type, pod IP, hosts…' })
   @ApiProperty({ type: [KeyValue] })
@@ -47,9 +57,9 @@ export class TopologyEdgeModel {
   @ApiProperty()
   target!: string;
 
-  @Field({ description: 'CONTAINS, ROUTES, ENDPOINT or SELECTS' })
-  @ApiProperty()
-  kind!: string;
+  @Field(() => TopologyEdgeKindSet)
+  @ApiProperty(apiEnum(TopologyEdgeKindSet))
+  kind!: TopologyEdgeKind;
 
   @Field(() => String, { nullable: true })
   @ApiPropertyOptional({ type: String, nullable: true })

@@ -1,11 +1,8 @@
 'use client';
 
+import { LogOut } from 'lucide-react';
 import { useState } from 'react';
-
-function csrfToken(): string {
-  const part = document.cookie.split('; ').find((c) => c.startsWith('sb_csrf='));
-  return part ? decodeURIComponent(part.slice('sb_csrf='.length)) : '';
-}
+import { csrfToken } from '../../lib/graphql/csrf';
 
 /** Ends the session on the server (not just in this browser), echoing the CSRF cookie. */
 export function SignOutButton() {
@@ -16,8 +13,9 @@ export function SignOutButton() {
     window.location.assign('/login');
   };
   return (
-    <button type="button" className="link" onClick={signOut} disabled={busy} data-testid="sign-out">
-      Sign out
+    <button type="button" onClick={signOut} disabled={busy} data-testid="sign-out" className="flex w-full cursor-pointer items-center gap-2 rounded px-1 py-1 text-sm text-text hover:bg-surface-2">
+      <LogOut aria-hidden className="size-4" />
+      {busy ? 'Signing out…' : 'Sign out'}
     </button>
   );
 }

@@ -1,0 +1,37 @@
+/** One GraphQL error as the API shapes it: a stable code and, for bad input, the fields. */
+export interface ApiProblem {
+  code: string;
+  message: string;
+  details?: { field: string; message: string; rule?: string }[];
+}
+
+interface RawError {
+  message: string;
+  extensions?: { code?: string; details?: ApiProblem['details'] };
+}
+
+export function problemOf(errors: readonly RawError[] | undefined, fallback: string): ApiProblem {
+  const e = errors?.[0];
+  if (!e) return { code: 'UNKNOWN', message: fallback };
+  return { code: e.extensions?.code ?? 'UNKNOWN', message: e.message, ...(e.extensions?.details ? { details: e.extensions.details } : {}) };
+}
+
+/** What a person should do about a problem the API reported. */
+export function problemAdvice(p: ApiProblem): string {
+  switch (p.code) {
+    case 'API_UNREACHABLE':
+      return 'The dashboard cannot reach the Switchboard API. Check that the API is running and that SWITCHBOARD_API_URL points at it, then reload.';
+    case 'UNAUTHENTICATED':
+      return 'Your session has ended. Sign in again.';
+    case 'FORBIDDEN':
+      return 'Your role or grants do not cover this. Ask an admin for a grant.';
+    case 'NOT_FOUND':
+      return 'It may have been deleted, or it is outside what your grants let you see.';
+    case 'RATE_LIMITED':
+      return 'Too many requests in a short time. Wait a moment and try again.';
+    case 'VALIDATION_FAILED':
+      return 'The request was refused as invalid; the message names the field.';
+    default:
+      return 'Reload the page; if it keeps failing, the API log has the details.';
+  }
+}
