@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterSyncStatus, DIAGNOSTIC_CODES, diagnosticHint, serviceKindLabel, serviceTypeSummary, SERVICE_TYPES, type SyncStatus } from './index.js';
+import { clusterSyncStatus, DIAGNOSTIC_CODES, DIAGNOSTIC_TITLES, diagnosticHint, serviceKindLabel, serviceTypeSummary, SERVICE_TYPES, type SyncStatus } from './index.js';
 
 describe('clusterSyncStatus', () => {
   const k = (...s: SyncStatus[]) => s.map((status) => ({ status }));
@@ -19,8 +19,9 @@ describe('service kinds and hints', () => {
     expect(serviceKindLabel({ type: 'NodePort', headless: false })).toBe('NodePort');
     for (const type of SERVICE_TYPES) for (const headless of [false, true]) expect(serviceTypeSummary({ type, headless })).toMatch(/^[A-Z].{30,}\.$/);
   });
-  it('every diagnostic code has a hint that says what to do', () => {
+  it('every diagnostic code has a title and a hint that says what to do', () => {
     for (const code of DIAGNOSTIC_CODES) {
+      expect(DIAGNOSTIC_TITLES[code]).toMatch(/^[A-Z]/);
       for (const severity of ['ERROR', 'WARNING'] as const) {
         expect(diagnosticHint({ code, severity, object: { kind: 'Service', cluster: 'c', namespace: 'shop', name: 'web' } })).toMatch(/^[A-Z].{20,}[.)]$/);
       }

@@ -51,14 +51,28 @@ export function LoginForm({ next, initialError }: { next: string; initialError: 
   };
 
   return (
-    <form className="card login-form" onSubmit={submit}>
-      <label htmlFor="token">API token</label>
-      <input id="token" name="token" type="password" autoComplete="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} placeholder="sbt_…" />
-      <button type="submit" disabled={busy}>
+    <form className="mt-5 flex flex-col gap-2" onSubmit={submit} noValidate>
+      <label htmlFor="token" className="text-sm font-medium text-text">
+        API token
+      </label>
+      <input
+        id="token"
+        name="token"
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={token}
+        onChange={(e) => setToken(e.target.value)}
+        placeholder="sbt_…"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'login-error' : undefined}
+        className="h-9 rounded-md border border-border-strong bg-surface px-3 font-mono text-sm text-text placeholder:text-faint"
+      />
+      <button type="submit" disabled={busy} className="mt-1 h-9 cursor-pointer rounded-md bg-accent text-sm font-semibold text-accent-fg hover:opacity-90 disabled:opacity-60">
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
       {error && (
-        <p className="error" role="alert" data-testid="login-error">
+        <p id="login-error" className="rounded-md border border-bad/40 bg-bad-soft px-3 py-2 text-sm text-bad" role="alert" data-testid="login-error">
           {error}
         </p>
       )}

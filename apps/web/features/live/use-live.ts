@@ -19,11 +19,22 @@ export interface LiveInterest {
  * always one after the last event, so a relist of 10k objects costs one refresh.
  */
 export function useLive(interest: LiveInterest, onChange?: () => void, minIntervalMs = 750): void {
-  const { client } = useLiveContext();
+  const { client, connection } = useLiveContext();
   const router = useRouter();
   const callback = useRef(onChange);
   callback.current = onChange;
   const key = JSON.stringify(interest);
+
+  // Events sent while the connection was down are lost: catch up once it is back.
+  const wasDown = useRef(false);
+  useEffect(() => {
+    if (connection === 'reconnecting') wasDown.current = true;
+    else if (connection === 'connected' && wasDown.current) {
+      wasDown.current = false;
+      if (callback.current) callback.current();
+      else router.refresh();
+    }
+  }, [connection, router]);
 
   useEffect(() => {
     if (!client) return;

@@ -87,7 +87,7 @@ export function CommandPalette() {
           <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
           <Dialog.Content className="fixed top-[15vh] left-1/2 z-50 w-[min(640px,92vw)] -translate-x-1/2 overflow-hidden rounded-lg border border-border bg-surface shadow-2xl" aria-describedby={undefined}>
             <Dialog.Title className="sr-only">Jump to a service, cluster or page</Dialog.Title>
-            <Command shouldFilter={false} label="Jump to a service, cluster or page">
+            <Command shouldFilter={false} label="Search services, clusters and pages">
               <div className="flex items-center gap-2 border-b border-border px-3">
                 <Search aria-hidden className="size-4 text-muted" />
                 <Command.Input value={text} onValueChange={setText} placeholder="Search services in every cluster by name, namespace, label or host…" aria-label="Search services, clusters and pages" className="h-11 flex-1 bg-transparent text-sm text-text outline-none placeholder:text-faint" />

@@ -1,4 +1,15 @@
-import type { Diagnostic } from './types.js';
+import type { Diagnostic, DiagnosticCode } from './types.js';
+
+/** A finding's code as a short title for lists and filters. */
+export const DIAGNOSTIC_TITLES: Record<DiagnosticCode, string> = {
+  SERVICE_SELECTS_NO_PODS: 'Service selects no pods',
+  SERVICE_NO_READY_ENDPOINTS: 'No ready endpoints',
+  INGRESS_BACKEND_SERVICE_MISSING: 'Ingress backend service missing',
+  INGRESS_BACKEND_PORT_MISSING: 'Ingress backend port missing',
+  LOAD_BALANCER_PENDING: 'Load balancer pending',
+  DUPLICATE_HOST_PATH: 'Host and path claimed twice',
+  EXTERNAL_NAME_TARGET_MISSING: 'ExternalName target missing',
+};
 
 /**
  * What to do about a finding, in one or two sentences a newcomer can act on. The

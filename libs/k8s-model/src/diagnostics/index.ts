@@ -9,7 +9,7 @@ export { diagnoseService, parseInClusterServiceName, readyEndpointCount, type Se
 export { diagnoseIngress } from './ingress-checks.js';
 export { diagnoseDuplicateHostPaths } from './duplicate-host-path.js';
 export { serviceContexts } from './cluster-index.js';
-export { diagnosticHint } from './hints.js';
+export { DIAGNOSTIC_TITLES, diagnosticHint } from './hints.js';
 
 /** Every finding over a snapshot of one or more clusters, in a stable order. */
 export function computeDiagnostics(clusters: ClusterSnapshot[], opts: DiagnosticsOptions): Diagnostic[] {
