@@ -11,11 +11,18 @@ export interface CatalogChange {
   at: string;
 }
 
-/** A cluster × kind sync state transition, for dashboards and automation. */
+/** A sync state as stored per cluster × kind (the database enum SyncStatus). */
+export type SyncStatus = 'PENDING' | 'SYNCING' | 'READY' | 'DEGRADED' | 'ERROR' | 'PAUSED';
+
+/**
+ * A sync state transition, for dashboards and automation: of one cluster × kind
+ * (published by the loop syncing it), or of the whole cluster (`kind` null: paused,
+ * resumed — PENDING until its kinds report — or REMOVED).
+ */
 export interface ClusterStatusChange {
   cluster: string;
   kind: ResourceKind | null;
-  status: string;
+  status: SyncStatus | 'REMOVED';
   lastError: string | null;
   at: string;
 }

@@ -1,13 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { Watch } from '@kubernetes/client-node';
 import { type CatalogRecord, normalize } from '@switchboard/k8s-model';
+import type { SyncStatus } from '../change-feed/catalog-change.js';
 import type { ChangeFeed } from '../change-feed/change-feed.service.js';
 import type { ClusterTarget } from '../clusters/cluster-directory.js';
 import type { CatalogWriterRepository, WriteStep } from './catalog-writer.repository.js';
 import type { KindSpec } from './kind-specs.js';
 import { getJson, KubeHttpError } from '../kube/kube-http.js';
 import type { SyncMetrics } from './sync-metrics.js';
-import type { SyncStateRepository, SyncStatus } from './sync-state.repository.js';
+import type { SyncStateRepository } from './sync-state.repository.js';
 
 /** The list/watch history is gone (410): relist. */
 class GoneError extends Error {}
@@ -45,6 +46,10 @@ export class KindSyncLoop {
   private abortWatch: (() => void) | undefined;
   private wake: (() => void) | undefined;
   private everReady = false;
+  /** Failures in a row; a watch that connects starts the count again. */
+  private attempt = 0;
+  /** The status this loop last stored, so each transition is published once. */
+  private status: SyncStatus | undefined;
 
   constructor(
     private readonly target: ClusterTarget,
@@ -72,18 +77,16 @@ export class KindSyncLoop {
   }
 
   private async run(): Promise<void> {
-    let attempt = 0;
     while (!this.stopped) {
       try {
         if (this.rv === null) {
           await this.state({ status: 'SYNCING' });
           this.rv = await this.relist();
           this.everReady = true;
-          attempt = 0;
+          this.attempt = 0;
         }
         await this.watch();
         this.deps.metrics.restarts.inc({ cluster: this.target.name, kind: this.spec.kind });
-        attempt = 0;
       } catch (err) {
         if (this.stopped) break;
         if (err instanceof GoneError) {
@@ -92,7 +95,7 @@ export class KindSyncLoop {
           await this.state({ relistsDelta: 1 }).catch(() => undefined);
           continue;
         }
-        attempt++;
+        const attempt = ++this.attempt;
         this.deps.metrics.restarts.inc({ cluster: this.target.name, kind: this.spec.kind });
         const message = describe(err);
         this.deps.metrics.errors.inc({ cluster: this.target.name, kind: this.spec.kind });
@@ -221,7 +224,10 @@ export class KindSyncLoop {
         .then((c) => {
           controller = c;
           this.abortWatch = () => finish();
-          if (finished) c.abort();
+          if (finished) return c.abort();
+          // Connected again after a failure: the watch resumes from the stored version, so the kind is caught up.
+          this.attempt = 0;
+          if (this.status !== 'READY') flushing = flushing.then(() => this.state({ status: 'READY', lastError: null })).catch((err) => finish(err));
         }, finish);
     });
   }
@@ -236,8 +242,14 @@ export class KindSyncLoop {
     }
   }
 
-  private state(change: Parameters<SyncStateRepository['update']>[2]): Promise<void> {
-    return this.deps.states.update(this.target.id, this.spec.kind, change);
+  /** Stores the state; a changed status is published on the change feed after it committed. */
+  private async state(change: Parameters<SyncStateRepository['update']>[2]): Promise<void> {
+    await this.deps.states.update(this.target.id, this.spec.kind, change);
+    if (!change.status || change.status === this.status) return;
+    this.status = change.status;
+    await this.deps.feed
+      .publishClusterStatus({ cluster: this.target.name, kind: this.spec.kind, status: change.status, lastError: change.lastError ?? null })
+      .catch((err) => this.logger.warn(`could not publish the ${change.status} status: ${describe(err)}`));
   }
 
   private sleep(ms: number): Promise<void> {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ResourceKind } from '@switchboard/k8s-model';
+import type { SyncStatus } from '../change-feed/catalog-change.js';
 import { DatabaseService } from '../database/database.service.js';
-
-export type SyncStatus = 'PENDING' | 'SYNCING' | 'READY' | 'DEGRADED' | 'ERROR' | 'PAUSED';
 
 export interface SyncStateChange {
   status?: SyncStatus;

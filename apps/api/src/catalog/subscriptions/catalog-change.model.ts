@@ -18,15 +18,15 @@ export class CatalogChangeModel {
   at!: Date;
 }
 
-@ObjectType('ClusterStatusChange')
+@ObjectType('ClusterStatusChange', { description: 'A sync state transition of one cluster × kind, or of the whole cluster' })
 export class ClusterStatusChangeModel {
   @Field()
   cluster!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The kind whose sync changed state; null for the whole cluster (paused, resumed, removed)' })
   kind!: string | null;
 
-  @Field()
+  @Field({ description: 'PENDING, SYNCING, READY, DEGRADED, ERROR or PAUSED; REMOVED when the cluster was removed' })
   status!: string;
 
   @Field(() => String, { nullable: true })
