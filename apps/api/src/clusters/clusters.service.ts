@@ -197,9 +197,15 @@ export class ClustersService {
   private async removeChecked(ref: string): Promise<ClusterModel> {
     const record = await this.find(ref);
     const model = await this.model(record.id);
-    // Stop local workers before their rows go; tell the other replicas once the delete has committed.
-    this.directory.emitLocal({ type: 'removed', clusterId: record.id });
-    await this.repo.remove(record.id);
+    // Stop local workers, and wait for them, before their rows go; tell the other replicas once the delete has committed.
+    await this.directory.emitLocal({ type: 'removed', clusterId: record.id });
+    try {
+      await this.repo.remove(record.id);
+    } catch (err) {
+      // Still registered: its sync starts again.
+      await this.directory.emitLocal({ type: 'updated', clusterId: record.id });
+      throw err;
+    }
     await this.directory.publish({ type: 'removed', clusterId: record.id });
     await this.publishStatus(record.name, 'REMOVED');
     return model;

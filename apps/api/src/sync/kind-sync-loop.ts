@@ -6,12 +6,16 @@ import type { ChangeFeed } from '../change-feed/change-feed.service.js';
 import type { ClusterTarget } from '../clusters/cluster-directory.js';
 import type { CatalogWriterRepository, WriteStep } from './catalog-writer.repository.js';
 import type { KindSpec } from './kind-specs.js';
+import { ClusterGoneError } from '../database/database-errors.js';
 import { getJson, KubeHttpError } from '../kube/kube-http.js';
 import type { SyncMetrics } from './sync-metrics.js';
 import type { SyncStateRepository } from './sync-state.repository.js';
 
 /** The list/watch history is gone (410): relist. */
 class GoneError extends Error {}
+
+/** stop() was called: leave without writing anything more. */
+class StoppedError extends Error {}
 
 export interface LoopDeps {
   writer: CatalogWriterRepository;
@@ -37,12 +41,15 @@ const MAX_BACKOFF_MS = 30_000;
  * Mirrors one kind of one cluster: paginated list, then watch from the list's
  * version with bookmarks. 410 → relist (deleting what vanished); any other failure
  * → capped, jittered backoff; a watch silent past the idle limit is restarted.
- * Never stops by itself; only stop() ends it.
+ * Never stops by itself; only stop() ends it (or the cluster's row being gone).
  */
 export class KindSyncLoop {
   private readonly logger: Logger;
   private rv: string | null = null;
   private stopped = false;
+  /** Aborts the list request in flight when the loop is stopped. */
+  private readonly halt = new AbortController();
+  private running: Promise<void> | undefined;
   private abortWatch: (() => void) | undefined;
   private wake: (() => void) | undefined;
   private everReady = false;
@@ -60,13 +67,21 @@ export class KindSyncLoop {
   }
 
   start(): Promise<void> {
-    return this.run();
+    this.running ??= this.run().catch((err) => this.logger.error(`sync loop ended: ${describe(err)}`));
+    return this.running;
   }
 
-  stop(): void {
+  /**
+   * Resolves once the loop has exited and its last transaction has committed or
+   * rolled back; events received but not yet written are dropped (whoever syncs the
+   * cluster next lists it afresh).
+   */
+  stop(): Promise<void> {
     this.stopped = true;
+    this.halt.abort();
     this.abortWatch?.();
     this.wake?.();
+    return this.running ?? Promise.resolve();
   }
 
   /** Relist now (a user asked for a full resync). */
@@ -89,6 +104,12 @@ export class KindSyncLoop {
         this.deps.metrics.restarts.inc({ cluster: this.target.name, kind: this.spec.kind });
       } catch (err) {
         if (this.stopped) break;
+        if (err instanceof ClusterGoneError) {
+          // Removed through another replica, whose notice has not arrived yet: nothing left to mirror.
+          this.logger.debug('the cluster was removed; stopping');
+          this.stopped = true;
+          break;
+        }
         if (err instanceof GoneError) {
           this.rv = null;
           this.deps.metrics.relists.inc({ cluster: this.target.name, kind: this.spec.kind });
@@ -115,9 +136,11 @@ export class KindSyncLoop {
     let next: Promise<ListPage> | undefined = this.page(undefined);
     while (next) {
       const page: ListPage = await next;
+      // A stopped loop writes nothing more; above all it must not delete what a partial list did not return.
+      if (this.stopped) throw new StoppedError();
       const token = page.metadata?.continue || undefined;
       // The next page is on its way while this one is written: the cluster and the database work at once.
-      next = token && !this.stopped ? this.page(token) : undefined;
+      next = token ? this.page(token) : undefined;
       next?.catch(() => undefined); // awaited next round; a write failure must not leave it unhandled
       const records: CatalogRecord[] = [];
       for (const item of page.items ?? []) {
@@ -139,7 +162,7 @@ export class KindSyncLoop {
 
   private async page(token: string | undefined): Promise<ListPage> {
     try {
-      return await getJson<ListPage>(this.target.kubeConfig, this.spec.path, { limit: this.deps.pageSize, continue: token }, 30_000);
+      return await getJson<ListPage>(this.target.kubeConfig, this.spec.path, { limit: this.deps.pageSize, continue: token }, 30_000, this.halt.signal);
     } catch (err) {
       if (err instanceof KubeHttpError && err.statusCode === 410) throw new GoneError(err.message);
       throw err;
@@ -163,8 +186,9 @@ export class KindSyncLoop {
         clearTimeout(idle);
         this.abortWatch = undefined;
         controller?.abort();
-        // Everything received is written before the loop goes on.
-        void flushing.then(() => flush()).then(() => (err ? reject(err) : resolve()), reject);
+        // Everything received is written before the loop goes on, unless it is stopping:
+        // then only the write in flight is waited for.
+        void flushing.then(() => (this.stopped ? undefined : flush())).then(() => (err ? reject(err) : resolve()), reject);
       };
       const resetIdle = () => {
         clearTimeout(idle);
@@ -196,6 +220,8 @@ export class KindSyncLoop {
         }
       };
 
+      if (this.stopped) return reject(new StoppedError());
+      this.abortWatch = () => finish();
       resetIdle();
       new Watch(this.target.kubeConfig)
         .watch(
@@ -223,7 +249,6 @@ export class KindSyncLoop {
         )
         .then((c) => {
           controller = c;
-          this.abortWatch = () => finish();
           if (finished) return c.abort();
           // Connected again after a failure: the watch resumes from the stored version, so the kind is caught up.
           this.attempt = 0;
