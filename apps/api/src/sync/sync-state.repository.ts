@@ -20,6 +20,25 @@ export interface SyncStateChange {
 export class SyncStateRepository {
   constructor(private readonly database: DatabaseService) {}
 
+  /**
+   * Every kind of these (paused) clusters PAUSED, in one statement that writes only the
+   * rows not PAUSED yet (creating missing ones); answers the rows it changed.
+   */
+  async markPaused(clusterIds: readonly string[], kinds: readonly ResourceKind[]): Promise<{ clusterId: string; kind: ResourceKind }[]> {
+    if (!clusterIds.length) return [];
+    return this.database.prisma.$queryRawUnsafe<{ clusterId: string; kind: ResourceKind }[]>(
+      `INSERT INTO "ClusterSyncState" ("clusterId", kind, status)
+       SELECT c.id, k.kind::"ResourceKind", 'PAUSED'
+         FROM "Cluster" c CROSS JOIN unnest($2::text[]) AS k(kind)
+        WHERE c.id = ANY($1::uuid[]) ORDER BY c.id, k.kind FOR KEY SHARE OF c
+       ON CONFLICT ("clusterId", kind) DO UPDATE SET status = 'PAUSED', "updatedAt" = now()
+       WHERE "ClusterSyncState".status <> 'PAUSED'
+       RETURNING "clusterId"::text AS "clusterId", kind::text AS kind`,
+      [...clusterIds],
+      [...kinds],
+    );
+  }
+
   /** Throws ClusterGoneError when the cluster's row is gone. */
   async update(clusterId: string, kind: ResourceKind, c: SyncStateChange): Promise<void> {
     try {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ChangeFeed } from '../change-feed/change-feed.service.js';
-import { ClusterDirectory } from '../clusters/cluster-directory.js';
+import { ClusterDirectory, type ClusterTarget } from '../clusters/cluster-directory.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
 import { CatalogWriterRepository } from './catalog-writer.repository.js';
@@ -30,6 +30,8 @@ export class SyncSupervisor implements OnApplicationBootstrap, BeforeApplication
   private readonly running = new Map<string, Running>();
   /** Clusters being removed: never started again, though a lease round may still list them. */
   private readonly removing = new Set<string>();
+  /** Paused clusters whose states this replica has marked PAUSED (not rewritten every round). */
+  private readonly markedPaused = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -84,37 +86,43 @@ export class SyncSupervisor implements OnApplicationBootstrap, BeforeApplication
     this.round = this.round.then(task).catch((err) => this.logger.warn(`lease round failed: ${err instanceof Error ? err.message : String(err)}`));
   }
 
+  /**
+   * One lease round, writing only what changed: paused clusters are stopped, handed
+   * back and marked PAUSED once; every other lease is renewed or taken in one statement.
+   */
   private async reconcile(): Promise<void> {
     if (this.stopped) return;
-    const targets = await this.directory.list();
-    const wanted = new Set<string>();
-    for (const t of targets) {
-      if (this.removing.has(t.id)) continue;
-      if (t.paused) {
-        if (this.running.has(t.id)) {
-          await this.stopCluster(t.id);
-          await this.leases.release(t.id, this.replicaId).catch(() => undefined);
-        }
-        for (const k of KIND_SPECS) await this.states.update(t.id, k.kind, { status: 'PAUSED' }).catch(() => undefined);
-        continue;
-      }
-      const held = await this.leases.acquire(t.id, this.replicaId, this.config.sync.leaseSeconds);
-      if (!held) {
-        if (this.running.has(t.id)) {
-          this.logger.warn(`lost the lease of cluster ${t.name}; another replica syncs it now`);
-          await this.stopCluster(t.id);
-        }
-        continue;
-      }
-      wanted.add(t.id);
-      if (!this.running.has(t.id) && !this.stopped) this.startCluster(t);
-    }
+    const targets = (await this.directory.list()).filter((t) => !this.removing.has(t.id));
     const listed = new Set(targets.map((t) => t.id));
     for (const id of this.removing) if (!listed.has(id)) this.removing.delete(id);
-    await Promise.all([...this.running.keys()].filter((id) => !wanted.has(id)).map((id) => this.stopCluster(id)));
+    await this.pause(targets.filter((t) => t.paused));
+    const active = targets.filter((t) => !t.paused);
+    const held = await this.leases.acquire(active.map((t) => t.id), this.replicaId, this.config.sync.leaseSeconds);
+    for (const t of active) {
+      if (!held.has(t.id) && this.running.has(t.id)) this.logger.warn(`lost the lease of cluster ${t.name}; another replica syncs it now`);
+      else if (held.has(t.id) && !this.running.has(t.id) && !this.stopped) this.startCluster(t);
+    }
+    await Promise.all([...this.running.keys()].filter((id) => !held.has(id)).map((id) => this.stopCluster(id)));
   }
 
-  private startCluster(target: Awaited<ReturnType<ClusterDirectory['list']>>[number]): void {
+  /** Stops and hands back the paused clusters this replica syncs; marks each PAUSED once (and publishes what changed). */
+  private async pause(paused: ClusterTarget[]): Promise<void> {
+    const ids = new Set(paused.map((t) => t.id));
+    for (const id of this.markedPaused) if (!ids.has(id)) this.markedPaused.delete(id);
+    const syncing = paused.filter((t) => this.running.has(t.id)).map((t) => t.id);
+    if (syncing.length) {
+      await Promise.all(syncing.map((id) => this.stopCluster(id)));
+      await this.leases.release(syncing, this.replicaId).catch(() => undefined);
+    }
+    const unmarked = paused.filter((t) => !this.markedPaused.has(t.id));
+    if (!unmarked.length) return;
+    const changed = await this.states.markPaused(unmarked.map((t) => t.id), KIND_SPECS.map((k) => k.kind));
+    for (const t of unmarked) this.markedPaused.add(t.id);
+    const names = new Map(unmarked.map((t) => [t.id, t.name]));
+    for (const c of changed) await this.feed.publishClusterStatus({ cluster: names.get(c.clusterId)!, kind: c.kind, status: 'PAUSED', lastError: null }).catch(() => undefined);
+  }
+
+  private startCluster(target: ClusterTarget): void {
     this.logger.log(`syncing cluster ${target.name} (${KIND_SPECS.length} kinds)`);
     const loops = KIND_SPECS.map(
       (spec) =>
@@ -149,6 +157,6 @@ export class SyncSupervisor implements OnApplicationBootstrap, BeforeApplication
     await this.round.catch(() => undefined);
     const ids = [...this.running.keys()];
     await Promise.all(ids.map((id) => this.stopCluster(id)));
-    await Promise.all(ids.map((id) => this.leases.release(id, this.replicaId).catch(() => undefined)));
+    await this.leases.release(ids, this.replicaId).catch(() => undefined);
   }
 }
