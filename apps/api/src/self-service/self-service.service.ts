@@ -35,7 +35,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
 import { actorOf, type Caller, callerKey } from '../auth/caller.js';
 import { RateLimits } from '../auth/rate-limits.service.js';
-import { IdempotencyService } from './idempotency/idempotency.service.js';
+import { IdempotencyService, ReplayedFailure } from './idempotency/idempotency.service.js';
 import { kubeWriteError } from './kube-errors.js';
 import { KubeObjects, type RawObject } from './kube-objects.js';
 import type { MutationOutcome } from './mutation-outcome.js';
@@ -125,7 +125,8 @@ export class SelfServiceService {
       return o;
     } catch (err) {
       const known = err instanceof DomainError;
-      await this.audit.record({ ...base, outcome: 'FAILED', errorCode: known ? err.code : 'INTERNAL', diff: null, details: known ? { message: err.message, fields: err.details.map((d) => d.field) } : {} });
+      const outcome = err instanceof ReplayedFailure ? 'REPLAYED' : 'FAILED';
+      await this.audit.record({ ...base, outcome, errorCode: known ? err.code : 'INTERNAL', diff: null, details: known ? { message: err.message, fields: err.details.map((d) => d.field) } : {} });
       throw err;
     }
   }
