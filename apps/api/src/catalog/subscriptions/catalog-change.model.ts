@@ -8,7 +8,7 @@ export class CatalogChangeModel {
   @Field({ description: 'NAMESPACE, NODE, POD, SERVICE, ENDPOINT_SLICE or INGRESS' })
   kind!: string;
 
-  @Field({ description: 'UPSERT, DELETE, or RELIST (anything of the kind may have changed)' })
+  @Field({ description: 'UPSERT, DELETE, or RELIST (anything of the kind may have changed: read it again; also what a subscriber too far behind gets instead of its backlog)' })
   op!: string;
 
   @Field(() => [String], { description: '"namespace/name" (or "name" for cluster-scoped kinds)' })
