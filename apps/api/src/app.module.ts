@@ -6,6 +6,7 @@ import { AccessModule } from './auth/access.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { Authenticator } from './auth/authenticator.service.js';
 import { graphqlContext, graphqlWsOnConnect } from './auth/graphql-auth.js';
+import { SubscriberSockets } from './auth/subscriber-sockets.service.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { ChangeFeedModule } from './change-feed/change-feed.module.js';
 import { ClustersModule } from './clusters/clusters.module.js';
@@ -33,8 +34,8 @@ export class AppModule {
         AccessModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [Authenticator],
-          useFactory: (authenticator: Authenticator) => ({
+          inject: [Authenticator, SubscriberSockets],
+          useFactory: (authenticator: Authenticator, sockets: SubscriberSockets) => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -48,7 +49,7 @@ export class AppModule {
             // and GET can only run queries (mutations over GET get 405).
             csrfPrevention: false,
             context: graphqlContext,
-            subscriptions: { 'graphql-ws': { path: '/graphql', onConnect: graphqlWsOnConnect(authenticator, config.corsOrigins) } },
+            subscriptions: { 'graphql-ws': { path: '/graphql', onConnect: graphqlWsOnConnect(authenticator, config.corsOrigins, sockets) } },
           }),
         }),
         HealthModule,

@@ -19,12 +19,17 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: NEST_LEVELS[config.logLevel],
     cors: config.corsOrigins.length ? { origin: [...config.corsOrigins], credentials: true } : false,
+    bodyParser: false,
   });
   app.disable('x-powered-by');
   const { trustProxy } = config.auth;
   if (trustProxy !== 0) app.set('trust proxy', typeof trustProxy === 'number' ? trustProxy : [...trustProxy]);
   // Before every route, Nest's and Apollo's alike: nothing is reachable unauthenticated by accident.
   app.use(app.get(AuthGate).handle);
+  // Any JSON value reaches the routes (not only objects and arrays), so a body of the wrong
+  // shape is refused by the service like any other bad input: audited and rate-limited.
+  app.useBodyParser('json', { strict: false });
+  app.useBodyParser('urlencoded', { extended: true });
   app.setGlobalPrefix('api/v1', { exclude: ['healthz', 'readyz', 'metrics'] });
   app.enableShutdownHooks();
   const openapi = new DocumentBuilder()

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/config/config-error.js';
 import { loadConfig } from '../src/config/load-config.js';
@@ -63,5 +65,40 @@ describe('loadConfig', () => {
 
   it('never echoes a database password in its errors', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://user:hunter2@db/x' })).toThrow(/^(?!.*hunter2)/s);
+  });
+});
+
+describe('the README documents the configuration', () => {
+  /** Every variable loadConfig reads, with and without the settings that make it read more. */
+  function variablesRead(): Set<string> {
+    const read = new Set<string>();
+    const envs: Record<string, string>[] = [{}, { OIDC_ISSUER: 'https://id.example', OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y', OIDC_REDIRECT_URL: 'https://sb.example/cb' }, { DATABASE_URL: 'postgresql://u@db:5432/sb', TRUST_PROXY: 'loopback' }];
+    for (const values of envs) {
+      const env = new Proxy(values, {
+        get(target, key) {
+          if (typeof key === 'string') read.add(key);
+          return target[key as string];
+        },
+      });
+      loadConfig(env, '/srv/app');
+    }
+    return read;
+  }
+
+  /** The variable names in the first column of the README's configuration table. */
+  function documented(): Set<string> {
+    const readme = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+    const names = section
+      .split('\n')
+      .filter((l) => l.startsWith('| `'))
+      .flatMap((l) => [...l.split('|')[1]!.matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1]!));
+    return new Set(names);
+  }
+
+  it('has a row for every variable load-config.ts reads', () => {
+    const read = variablesRead();
+    expect(read.size).toBeGreaterThan(30);
+    expect([...read].filter((v) => !documented().has(v)).sort()).toEqual([]);
   });
 });

@@ -1,17 +1,20 @@
 import type { Request } from 'express';
+import type { WebSocket } from 'ws';
 import type { Authenticator } from './authenticator.service.js';
 import type { Caller } from './caller.js';
 import { readCookie, SESSION_COOKIE } from './cookies.js';
+import type { SubscriberSockets } from './subscriber-sockets.service.js';
 
-type WsExtra = { request: Request; caller?: Caller };
+type WsExtra = { request: Request; socket: WebSocket; caller?: Caller };
 type WsContext = { connectionParams?: Record<string, unknown> | undefined; extra: unknown };
 
 /**
  * graphql-ws handshake: the token comes in connectionParams ({ authorization:
  * "Bearer …" }) or, for a same-origin page, the session cookie. A cookie from
  * another origin is ignored (cross-site WebSocket hijacking). Refused → 4403.
+ * Accepted sockets are tracked, so they close when their credentials end.
  */
-export function graphqlWsOnConnect(authenticator: Authenticator, allowedOrigins: readonly string[]) {
+export function graphqlWsOnConnect(authenticator: Authenticator, allowedOrigins: readonly string[], sockets: SubscriberSockets) {
   return async (ctx: WsContext): Promise<boolean> => {
     const params = ctx.connectionParams ?? {};
     const raw = params['authorization'] ?? params['Authorization'];
@@ -23,6 +26,7 @@ export function graphqlWsOnConnect(authenticator: Authenticator, allowedOrigins:
       const caller = await authenticator.authenticate({ authorization: typeof raw === 'string' ? raw : undefined, cookie });
       if (!caller) return false;
       extra.caller = caller;
+      sockets.track(extra.socket, caller);
       return true;
     } catch {
       return false;

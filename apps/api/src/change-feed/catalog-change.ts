@@ -11,11 +11,20 @@ export interface CatalogChange {
   at: string;
 }
 
-/** A cluster × kind sync state transition, for dashboards and automation. */
+export type { SyncStatus };
+
+/** What a cluster status change reports: a sync state, or REMOVED for a removed cluster. */
+export type ClusterState = SyncStatus | 'REMOVED';
+
+/**
+ * A sync state transition, for dashboards and automation: of one cluster × kind
+ * (published by the loop syncing it), or of the whole cluster (`kind` null: paused,
+ * resumed — PENDING until its kinds report — or REMOVED).
+ */
 export interface ClusterStatusChange {
   cluster: string;
   kind: ResourceKind | null;
-  status: SyncStatus;
+  status: ClusterState;
   lastError: string | null;
   at: string;
 }

@@ -17,6 +17,8 @@ export interface ClusterTarget {
 
 export type ClusterChangeType = 'registered' | 'updated' | 'removed' | 'paused' | 'resumed' | 'resync';
 export type ClusterChange = { type: ClusterChangeType; clusterId: string };
+/** May return a promise: emitLocal waits for it (the sync engine stopping a cluster's loops). */
+export type ClusterListener = (e: ClusterChange) => unknown;
 
 /** PostgreSQL channel that carries cluster changes to the other replicas. */
 export const CLUSTERS_CHANNEL = 'switchboard_clusters';
@@ -26,7 +28,7 @@ const TYPES = new Set<string>(['registered', 'updated', 'removed', 'paused', 're
 @Injectable()
 export class ClusterDirectory implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Clusters');
-  private readonly listeners = new Set<(e: ClusterChange) => void>();
+  private readonly listeners = new Set<ClusterListener>();
   /** Tags our own NOTIFYs so this replica does not deliver its changes twice. */
   private readonly origin = randomUUID();
   private unlisten: (() => Promise<void>) | undefined;
@@ -91,26 +93,29 @@ export class ClusterDirectory implements OnApplicationBootstrap, OnApplicationSh
     return c ? this.get(c.id) : undefined;
   }
 
-  onChange(listener: (e: ClusterChange) => void): () => void {
+  onChange(listener: ClusterListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   /** Tells local listeners and (after the write has committed) every other replica. */
   async emit(e: ClusterChange): Promise<void> {
-    this.emitLocal(e);
+    await this.emitLocal(e);
     await this.publish(e);
   }
 
-  /** Local listeners only, e.g. to stop workers before their cluster's rows go. */
-  emitLocal(e: ClusterChange): void {
-    for (const l of this.listeners) {
-      try {
-        l(e);
-      } catch (err) {
-        this.logger.warn(`cluster change listener failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+  /** Local listeners only, e.g. to stop workers before their cluster's rows go; resolves when they are done. */
+  async emitLocal(e: ClusterChange): Promise<void> {
+    const fail = (err: unknown) => this.logger.warn(`cluster change listener failed: ${err instanceof Error ? err.message : String(err)}`);
+    await Promise.all(
+      [...this.listeners].map(async (l) => {
+        try {
+          await l(e);
+        } catch (err) {
+          fail(err);
+        }
+      }),
+    );
   }
 
   /** NOTIFY only; call after the change has committed. A failed NOTIFY is logged: peers still reconcile on their lease rounds. */
@@ -128,6 +133,6 @@ export class ClusterDirectory implements OnApplicationBootstrap, OnApplicationSh
       return;
     }
     if (msg.origin === this.origin || typeof msg.type !== 'string' || !TYPES.has(msg.type) || typeof msg.clusterId !== 'string') return;
-    this.emitLocal({ type: msg.type as ClusterChangeType, clusterId: msg.clusterId });
+    void this.emitLocal({ type: msg.type as ClusterChangeType, clusterId: msg.clusterId });
   }
 }

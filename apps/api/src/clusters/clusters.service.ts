@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { checkMetadataMaps, clusterSyncStatus, dns1123LabelErrors, dns1123SubdomainErrors, fromGlobalId, Issues, toGlobalId, validateClusterInput } from '@switchboard/k8s-model';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
 import type { Caller } from '../auth/caller.js';
+import type { ClusterStatusChange } from '../change-feed/catalog-change.js';
+import { ChangeFeed } from '../change-feed/change-feed.service.js';
 import { toKeyValues } from '../catalog/shared/label.model.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError } from '../errors/domain-error.js';
@@ -37,12 +39,15 @@ function validateClusterUpdate(input: UpdateClusterInput): FieldIssue[] {
 
 @Injectable()
 export class ClustersService {
+  private readonly logger = new Logger('Clusters');
+
   constructor(
     private readonly repo: ClustersRepository,
     private readonly directory: ClusterDirectory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly feed: ChangeFeed,
   ) {}
 
   /** Every caller sees the clusters its read scope reaches (all, unless its token reads its grants only). */
@@ -180,7 +185,11 @@ export class ClustersService {
     // Workers restart on 'updated' to pick up a new name or domain; a pause alone needs only 'paused'/'resumed'.
     const otherChanged = ['name', 'displayName', 'clusterDomain', 'labels'].some((k) => input[k as keyof UpdateClusterInput] != null);
     if (otherChanged || !pauseChanged) await this.directory.emit({ type: 'updated', clusterId: current.id });
-    if (pauseChanged) await this.directory.emit({ type: input.paused ? 'paused' : 'resumed', clusterId: current.id });
+    if (pauseChanged) {
+      await this.directory.emit({ type: input.paused ? 'paused' : 'resumed', clusterId: current.id });
+      // Resumed: PENDING until its kinds report from the sync loops.
+      await this.publishStatus(updated.name, input.paused ? 'PAUSED' : 'PENDING');
+    }
     return this.model(updated.id);
   }
 
@@ -195,11 +204,25 @@ export class ClustersService {
   private async removeChecked(ref: string): Promise<ClusterModel> {
     const record = await this.find(ref);
     const model = await this.model(record.id);
-    // Stop local workers before their rows go; tell the other replicas once the delete has committed.
-    this.directory.emitLocal({ type: 'removed', clusterId: record.id });
-    await this.repo.remove(record.id);
+    // Stop local workers, and wait for them, before their rows go; tell the other replicas once the delete has committed.
+    await this.directory.emitLocal({ type: 'removed', clusterId: record.id });
+    try {
+      await this.repo.remove(record.id);
+    } catch (err) {
+      // Still registered: its sync starts again.
+      await this.directory.emitLocal({ type: 'updated', clusterId: record.id });
+      throw err;
+    }
     await this.directory.publish({ type: 'removed', clusterId: record.id });
+    await this.publishStatus(record.name, 'REMOVED');
     return model;
+  }
+
+  /** A whole-cluster transition on clusterStatusChanged (the kinds' own come from their sync loops). */
+  private async publishStatus(cluster: string, status: ClusterStatusChange['status']): Promise<void> {
+    await this.feed
+      .publishClusterStatus({ cluster, kind: null, status, lastError: null })
+      .catch((err) => this.logger.warn(`could not publish that cluster ${cluster} is ${status}: ${err instanceof Error ? err.message : String(err)}`));
   }
 
   resync(caller: Caller, ref: string): Promise<ClusterModel> {

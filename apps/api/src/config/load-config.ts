@@ -9,7 +9,7 @@ const ROLES: readonly ProcessRole[] = ['api', 'sync', 'all'];
 
 /**
  * The only place that reads the environment. Every variable is documented in the
- * README's configuration table; keep the two in step.
+ * README's configuration table (test/config.spec.ts fails on one that is not).
  */
 export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   const dataDir = path.resolve(cwd, nonEmpty(env, 'SWITCHBOARD_DATA_DIR') ?? '.data');

@@ -18,6 +18,24 @@ export class MigrationError extends Error {
   }
 }
 
+/** A write for a cluster whose row is gone (removed meanwhile, possibly through another replica). */
+export class ClusterGoneError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('the cluster is no longer registered', options);
+    this.name = 'ClusterGoneError';
+  }
+}
+
+/**
+ * A foreign key violation of a `<Table>_clusterId_fkey` constraint (as Prisma's driver
+ * adapters report it, for raw and modelled queries alike) means the cluster row is gone.
+ */
+export function clusterGone(err: unknown): ClusterGoneError | undefined {
+  const cause = (err as { meta?: { driverAdapterError?: { cause?: { kind?: string; constraint?: { index?: string } } } } })?.meta?.driverAdapterError?.cause;
+  const gone = cause?.kind === 'ForeignKeyConstraintViolation' && /_clusterId_fkey$/.test(cause.constraint?.index ?? '');
+  return gone ? new ClusterGoneError({ cause: err }) : undefined;
+}
+
 /** Hides passwords in a connection string before it reaches a log line or an error. */
 export function redactUrl(raw: string): string {
   try {

@@ -30,6 +30,8 @@ export interface KubeRequest {
   /** Default application/json; apply-patch+yaml for server-side apply (JSON is YAML). */
   contentType?: string;
   timeoutMs: number;
+  /** Aborting it ends the request at once (a sync loop being stopped). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function kubeRequest<T>(kc: KubeConfig, req: KubeRequest): Promise<
   const plain = url.protocol === 'http:';
   if (plain) delete opts.agent;
   return new Promise<T>((resolve, reject) => {
-    const r = (plain ? http : https).request(url, { ...opts, timeout: req.timeoutMs }, (res) => {
+    const r = (plain ? http : https).request(url, { ...opts, timeout: req.timeoutMs, signal: req.signal }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -86,6 +88,6 @@ export async function kubeRequest<T>(kc: KubeConfig, req: KubeRequest): Promise<
 }
 
 /** A plain GET returning the raw JSON. */
-export function getJson<T>(kc: KubeConfig, path: string, query: Record<string, string | number | undefined>, timeoutMs: number): Promise<T> {
-  return kubeRequest<T>(kc, { method: 'GET', path, query, timeoutMs });
+export function getJson<T>(kc: KubeConfig, path: string, query: Record<string, string | number | undefined>, timeoutMs: number, signal?: AbortSignal): Promise<T> {
+  return kubeRequest<T>(kc, { method: 'GET', path, query, timeoutMs, signal });
 }

@@ -6,7 +6,7 @@ import { SelfServiceService } from './self-service.service.js';
 import { IngressMutationResult, ServiceMutationResult } from './dto/mutation-result.model.js';
 import { MutationResults } from './mutation-results.js';
 import type { MutationOutcome } from './mutation-outcome.js';
-import { bodyObject, restOptions } from './rest-options.js';
+import { restOptions, restRequest } from './rest-options.js';
 import { CREATE_INGRESS_BODY, CREATE_SERVICE_BODY, EXPOSE_BODY, UNEXPOSE_BODY, UPDATE_INGRESS_BODY, UPDATE_SERVICE_BODY } from './rest-schemas.js';
 import type { UnexposeInput } from '@switchboard/k8s-model';
 import type { Caller } from '../auth/caller.js';
@@ -35,7 +35,7 @@ export class SelfServiceController {
   @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
   @ApiOkResponse({ type: ServiceMutationResult })
   async createService(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ServiceMutationResult> {
-    const o = await this.selfService.createService({ cluster, namespace }, bodyObject(body), restOptions(q, key, caller));
+    const o = await this.selfService.createService(caller, { cluster, namespace }, ...restRequest(body, q, key));
     created(res, o);
     return this.results.service(caller, o, req);
   }
@@ -45,14 +45,15 @@ export class SelfServiceController {
   @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
   @ApiOkResponse({ type: ServiceMutationResult })
   async updateService(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<ServiceMutationResult> {
-    return this.results.service(caller, await this.selfService.updateService({ cluster, namespace, name }, bodyObject(body) as ServiceChange, restOptions(q, key, caller)), req);
+    const [change, opts] = restRequest(body, q, key);
+    return this.results.service(caller, await this.selfService.updateService(caller, { cluster, namespace, name }, change as ServiceChange, opts), req);
   }
 
   @Delete(`${NS}/services/:name`)
   @ApiQuery({ name: 'resourceVersion', required: false })
   @ApiOkResponse({ type: ServiceMutationResult })
   async deleteService(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<ServiceMutationResult> {
-    return this.results.service(caller, await this.selfService.deleteService({ cluster, namespace, name }, restOptions(q, key, caller)), req);
+    return this.results.service(caller, await this.selfService.deleteService(caller, { cluster, namespace, name }, restOptions(q, key)), req);
   }
 
   @Post(`${NS}/services/:name/expose`)
@@ -61,7 +62,8 @@ export class SelfServiceController {
   @ApiOkResponse({ type: ServiceMutationResult })
   async expose(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ServiceMutationResult> {
     res.status(200);
-    return this.results.service(caller, await this.selfService.exposeService({ cluster, namespace, name }, bodyObject(body) as unknown as ExposeRequest, restOptions(q, key, caller)), req);
+    const [input, opts] = restRequest(body, q, key);
+    return this.results.service(caller, await this.selfService.exposeService(caller, { cluster, namespace, name }, input as unknown as ExposeRequest, opts), req);
   }
 
   @Post(`${NS}/services/:name/unexpose`)
@@ -70,7 +72,8 @@ export class SelfServiceController {
   @ApiOkResponse({ type: ServiceMutationResult })
   async unexpose(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ServiceMutationResult> {
     res.status(200);
-    return this.results.service(caller, await this.selfService.unexposeService({ cluster, namespace, name }, bodyObject(body) as unknown as UnexposeInput, restOptions(q, key, caller)), req);
+    const [input, opts] = restRequest(body, q, key);
+    return this.results.service(caller, await this.selfService.unexposeService(caller, { cluster, namespace, name }, input as unknown as UnexposeInput, opts), req);
   }
 
   @Post(`${NS}/ingresses`)
@@ -78,7 +81,7 @@ export class SelfServiceController {
   @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
   @ApiOkResponse({ type: IngressMutationResult })
   async createIngress(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngressMutationResult> {
-    const o = await this.selfService.createIngress({ cluster, namespace }, bodyObject(body), restOptions(q, key, caller));
+    const o = await this.selfService.createIngress(caller, { cluster, namespace }, ...restRequest(body, q, key));
     created(res, o);
     return this.results.ingress(caller, o, req);
   }
@@ -88,13 +91,14 @@ export class SelfServiceController {
   @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
   @ApiOkResponse({ type: IngressMutationResult })
   async updateIngress(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<IngressMutationResult> {
-    return this.results.ingress(caller, await this.selfService.updateIngress({ cluster, namespace, name }, bodyObject(body) as IngressUpdate, restOptions(q, key, caller)), req);
+    const [change, opts] = restRequest(body, q, key);
+    return this.results.ingress(caller, await this.selfService.updateIngress(caller, { cluster, namespace, name }, change as IngressUpdate, opts), req);
   }
 
   @Delete(`${NS}/ingresses/:name`)
   @ApiQuery({ name: 'resourceVersion', required: false })
   @ApiOkResponse({ type: IngressMutationResult })
   async deleteIngress(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<IngressMutationResult> {
-    return this.results.ingress(caller, await this.selfService.deleteIngress({ cluster, namespace, name }, restOptions(q, key, caller)), req);
+    return this.results.ingress(caller, await this.selfService.deleteIngress(caller, { cluster, namespace, name }, restOptions(q, key)), req);
   }
 }

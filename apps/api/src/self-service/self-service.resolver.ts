@@ -24,41 +24,41 @@ export class SelfServiceResolver {
 
   @Mutation(() => ServiceMutationResult, { description: 'Create a service (any type) with server-side apply as field manager "switchboard"' })
   async createService(@CurrentCaller() caller: Caller, @Args() ref: NamespaceArgs, @Args('input') input: CreateServiceInput, @Args() opts: WriteOptionsArgs): Promise<ServiceMutationResult> {
-    return this.results.service(caller, await this.selfService.createService({ ...ref }, ...decoded(createServiceInput(input), { ...opts, caller })));
+    return this.results.service(caller, await this.selfService.createService(caller, { ...ref }, ...decoded(createServiceInput(input), { ...opts })));
   }
 
   @Mutation(() => ServiceMutationResult, { description: 'Change ports, selector, labels, annotations or type (fields left out stay as they are; null clears)' })
   async updateService(@CurrentCaller() caller: Caller, @Args() ref: ObjectArgs, @Args('input') input: UpdateServiceInput, @Args() opts: WriteOptionsArgs): Promise<ServiceMutationResult> {
-    return this.results.service(caller, await this.selfService.updateService({ ...ref }, ...decoded(serviceChange(input), { ...opts, caller })));
+    return this.results.service(caller, await this.selfService.updateService(caller, { ...ref }, ...decoded(serviceChange(input), { ...opts })));
   }
 
   @Mutation(() => ServiceMutationResult)
   async deleteService(@CurrentCaller() caller: Caller, @Args() ref: ObjectArgs, @Args() opts: DeleteOptionsArgs): Promise<ServiceMutationResult> {
-    return this.results.service(caller, await this.selfService.deleteService({ ...ref }, { ...opts, caller }));
+    return this.results.service(caller, await this.selfService.deleteService(caller, { ...ref }, { ...opts }));
   }
 
   @Mutation(() => ServiceMutationResult, { description: 'Make a service reachable as NodePort, LoadBalancer or through an Ingress (with TLS)' })
   async exposeService(@CurrentCaller() caller: Caller, @Args() ref: ObjectArgs, @Args('input') input: ExposeInput, @Args() opts: WriteOptionsArgs): Promise<ServiceMutationResult> {
-    return this.results.service(caller, await this.selfService.exposeService({ ...ref }, exposeRequest(input), { ...opts, caller }));
+    return this.results.service(caller, await this.selfService.exposeService(caller, { ...ref }, exposeRequest(input), { ...opts }));
   }
 
   @Mutation(() => ServiceMutationResult, { description: 'Take an exposure back (back to ClusterIP, or remove ingress paths to the service)' })
   async unexposeService(@CurrentCaller() caller: Caller, @Args() ref: ObjectArgs, @Args('input') input: UnexposeInput, @Args() opts: WriteOptionsArgs): Promise<ServiceMutationResult> {
-    return this.results.service(caller, await this.selfService.unexposeService({ ...ref }, { ...input }, { ...opts, caller }));
+    return this.results.service(caller, await this.selfService.unexposeService(caller, { ...ref }, { ...input }, { ...opts }));
   }
 
   @Mutation(() => IngressMutationResult)
   async createIngress(@CurrentCaller() caller: Caller, @Args() ref: NamespaceArgs, @Args('input') input: CreateIngressInput, @Args() opts: WriteOptionsArgs): Promise<IngressMutationResult> {
-    return this.results.ingress(caller, await this.selfService.createIngress({ ...ref }, ...decoded(createIngressInput(input), { ...opts, caller })));
+    return this.results.ingress(caller, await this.selfService.createIngress(caller, { ...ref }, ...decoded(createIngressInput(input), { ...opts })));
   }
 
   @Mutation(() => IngressMutationResult, { description: 'Replace rules, TLS, class, default backend, labels or annotations (fields left out stay)' })
   async updateIngress(@CurrentCaller() caller: Caller, @Args() ref: ObjectArgs, @Args('input') input: UpdateIngressInput, @Args() opts: WriteOptionsArgs): Promise<IngressMutationResult> {
-    return this.results.ingress(caller, await this.selfService.updateIngress({ ...ref }, ...decoded(ingressUpdate(input), { ...opts, caller })));
+    return this.results.ingress(caller, await this.selfService.updateIngress(caller, { ...ref }, ...decoded(ingressUpdate(input), { ...opts })));
   }
 
   @Mutation(() => IngressMutationResult)
   async deleteIngress(@CurrentCaller() caller: Caller, @Args() ref: ObjectArgs, @Args() opts: DeleteOptionsArgs): Promise<IngressMutationResult> {
-    return this.results.ingress(caller, await this.selfService.deleteIngress({ ...ref }, { ...opts, caller }));
+    return this.results.ingress(caller, await this.selfService.deleteIngress(caller, { ...ref }, { ...opts }));
   }
 }

@@ -35,8 +35,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
 import { actorOf, type Caller, callerKey } from '../auth/caller.js';
 import { RateLimits } from '../auth/rate-limits.service.js';
-import { Audited, type AuditsMutations } from './audited.js';
-import { IdempotencyService } from './idempotency/idempotency.service.js';
+import { IdempotencyService, ReplayedFailure } from './idempotency/idempotency.service.js';
 import { kubeWriteError } from './kube-errors.js';
 import { KubeObjects, type RawObject } from './kube-objects.js';
 import type { MutationOutcome } from './mutation-outcome.js';
@@ -48,12 +47,11 @@ export interface MutationOptions {
   /** Take over fields other field managers own (server-side apply force). */
   force?: boolean | null;
   idempotencyKey?: string | null;
-  /** Problems the transport found while decoding the input (reported with every other issue). */
+  /** Problems the transport found while decoding the request (reported with every other issue, and audited). */
   inputIssues?: ValidationIssue[];
-  /** Who asks: authorised, rate-limited and audited by name. Required (a call without one is refused). */
-  caller?: Caller;
 }
 
+export type DeleteOptions = MutationOptions & { resourceVersion?: string | null };
 export type ServiceChange = Partial<Omit<ServiceInput, 'name'>> & { resourceVersion?: string | null };
 export type IngressUpdate = IngressChange & { resourceVersion?: string | null };
 export type ExposeRequest = ExposeInput & { ingressName?: string | null };
@@ -83,7 +81,7 @@ const KIND: Record<'Service' | 'Ingress', ResourceKind> = { Service: 'SERVICE', 
  * to the catalog, and remember the outcome under the caller's idempotency key.
  */
 @Injectable()
-export class SelfServiceService implements AuditsMutations {
+export class SelfServiceService {
   private readonly logger = new Logger('SelfService');
 
   constructor(
@@ -96,10 +94,11 @@ export class SelfServiceService implements AuditsMutations {
     private readonly limits: RateLimits,
   ) {}
 
-  /** Records the request in the audit log, whatever its outcome (see Audited). */
-  async audited(action: string, ref: Partial<ObjectRef>, opts: MutationOptions, run: () => Promise<MutationOutcome>): Promise<MutationOutcome> {
-    const caller = opts.caller;
-    if (!caller) throw new DomainError('UNAUTHENTICATED', 'authentication required');
+  /**
+   * Every request is counted against the caller's rate limit, authorised and recorded
+   * in the audit log, whatever its outcome: refusals of its input included.
+   */
+  private async audited(caller: Caller, action: string, ref: Partial<ObjectRef>, opts: MutationOptions, run: () => Promise<MutationOutcome>): Promise<MutationOutcome> {
     const base = {
       actor: actorOf(caller),
       actorRole: caller.role,
@@ -126,150 +125,129 @@ export class SelfServiceService implements AuditsMutations {
       return o;
     } catch (err) {
       const known = err instanceof DomainError;
-      await this.audit.record({ ...base, outcome: 'FAILED', errorCode: known ? err.code : 'INTERNAL', diff: null, details: known ? { message: err.message, fields: err.details.map((d) => d.field) } : {} });
+      const outcome = err instanceof ReplayedFailure ? 'REPLAYED' : 'FAILED';
+      await this.audit.record({ ...base, outcome, errorCode: known ? err.code : 'INTERNAL', diff: null, details: known ? { message: err.message, fields: err.details.map((d) => d.field) } : {} });
       throw err;
     }
   }
 
-  @Audited('createService')
-  createService(ref: NamespaceRef, input: unknown, opts: MutationOptions = {}): Promise<MutationOutcome> {
-    const issues = [...(opts.inputIssues ?? []), ...checkNamespaceRef(ref), ...validateServiceInput(input)];
-    if (issues.length) throw DomainError.validation(issues);
-    const svc = input as ServiceInput;
-    return this.mutate('createService', { ...ref, name: svc.name }, input, opts, async ({ objects, target }) => {
-      await this.requireNamespace(objects, target, ref.namespace, 'Service', svc.name);
-      if (await this.read(objects, target, 'Service', ref.namespace, svc.name)) throw alreadyExists(target, 'Service', ref.namespace, svc.name);
-      const manifest = serviceManifest(svc, { namespace: ref.namespace });
-      return { kind: 'Service', name: svc.name, notes: [], steps: [createStep('Service', ref.namespace, svc.name, manifest)] };
+  createService(caller: Caller, ref: NamespaceRef, input: unknown, opts: MutationOptions = {}): Promise<MutationOutcome> {
+    return this.audited(caller, 'createService', { ...ref, name: nameOf(input) }, opts, () => {
+      refuseInvalid(opts, checkNamespaceRef(ref), validateServiceInput(input));
+      const svc = input as ServiceInput;
+      return this.mutate(caller, 'createService', { ...ref, name: svc.name }, input, opts, async ({ objects, target }) => {
+        await this.requireNamespace(objects, target, ref.namespace, 'Service', svc.name);
+        if (await this.read(objects, target, 'Service', ref.namespace, svc.name)) throw alreadyExists(target, 'Service', ref.namespace, svc.name);
+        const manifest = serviceManifest(svc, { namespace: ref.namespace });
+        return { kind: 'Service', name: svc.name, notes: [], steps: [createStep('Service', ref.namespace, svc.name, manifest)] };
+      });
     });
   }
 
-  @Audited('updateService')
-  updateService(ref: ObjectRef, change: ServiceChange, opts: MutationOptions = {}): Promise<MutationOutcome> {
-    const issues = [...(opts.inputIssues ?? []), ...checkObjectRef(ref)];
-    if (issues.length) throw DomainError.validation(issues);
-    return this.mutate('updateService', ref, change, opts, async ({ objects, target }) => {
-      const current = await this.liveService(objects, target, ref);
-      const { resourceVersion, ...fields } = change;
-      const res = serviceUpdateManifest(current, fields, { resourceVersion: resourceVersion ?? undefined });
-      if (!res.ok) throw refused(res);
-      return {
-        kind: 'Service',
-        name: ref.name,
-        notes: [],
-        steps: [
-          {
-            op: 'apply',
-            kind: 'Service',
-            namespace: ref.namespace,
-            name: ref.name,
-            manifest: res.manifest,
-            creates: false,
-            summary: `update service ${ref.namespace}/${ref.name}`,
-            undo: restoreService(current),
-          },
-        ],
-      };
+  updateService(caller: Caller, ref: ObjectRef, change: ServiceChange, opts: MutationOptions = {}): Promise<MutationOutcome> {
+    return this.audited(caller, 'updateService', ref, opts, () => {
+      refuseInvalid(opts, checkObjectRef(ref));
+      return this.mutate(caller, 'updateService', ref, change, opts, async ({ objects, target }) => {
+        const current = await this.liveService(objects, target, ref);
+        const { resourceVersion, ...fields } = change;
+        const res = serviceUpdateManifest(current, fields, { resourceVersion: resourceVersion ?? undefined });
+        if (!res.ok) throw refused(res);
+        const step: PlanStep = { op: 'apply', kind: 'Service', namespace: ref.namespace, name: ref.name, manifest: res.manifest, creates: false, summary: `update service ${ref.namespace}/${ref.name}`, undo: restoreService(current) };
+        return { kind: 'Service', name: ref.name, notes: [], steps: [step] };
+      });
     });
   }
 
-  @Audited('deleteService')
-  deleteService(ref: ObjectRef, opts: MutationOptions & { resourceVersion?: string | null } = {}): Promise<MutationOutcome> {
-    return this.deleteObject('deleteService', 'Service', ref, opts);
+  deleteService(caller: Caller, ref: ObjectRef, opts: DeleteOptions = {}): Promise<MutationOutcome> {
+    return this.deleteObject(caller, 'deleteService', 'Service', ref, opts);
   }
 
-  @Audited('exposeService')
-  exposeService(ref: ObjectRef, input: ExposeRequest, opts: MutationOptions = {}): Promise<MutationOutcome> {
-    const { ingressName, ...expose } = input ?? ({} as ExposeRequest);
-    const issues = [...checkObjectRef(ref), ...validateExposeInput(expose)];
-    if (issues.length) throw DomainError.validation(issues);
-    return this.mutate('exposeService', ref, input, opts, async ({ objects, target }) => {
-      const service = await this.liveService(objects, target, ref);
-      const ingresses = expose.via === 'INGRESS' ? await this.liveIngresses(objects, target, ref) : [];
-      const plan = planExpose(service, expose, { existingIngresses: ingresses, ingressName: ingressName ?? undefined });
-      return decided('Service', ref.name, plan, expose.via === 'INGRESS' ? undefined : (f) => (/nodePort$/.test(f) ? 'nodePort' : f.replace(/^spec\./, '')));
+  exposeService(caller: Caller, ref: ObjectRef, input: ExposeRequest, opts: MutationOptions = {}): Promise<MutationOutcome> {
+    return this.audited(caller, 'exposeService', ref, opts, () => {
+      const { ingressName, ...expose } = input ?? ({} as ExposeRequest);
+      refuseInvalid(opts, checkObjectRef(ref), validateExposeInput(expose));
+      return this.mutate(caller, 'exposeService', ref, input, opts, async ({ objects, target }) => {
+        const service = await this.liveService(objects, target, ref);
+        const ingresses = expose.via === 'INGRESS' ? await this.liveIngresses(objects, target, ref) : [];
+        const plan = planExpose(service, expose, { existingIngresses: ingresses, ingressName: ingressName ?? undefined });
+        return decided('Service', ref.name, plan, expose.via === 'INGRESS' ? undefined : (f) => (/nodePort$/.test(f) ? 'nodePort' : f.replace(/^spec\./, '')));
+      });
     });
   }
 
-  @Audited('unexposeService')
-  unexposeService(ref: ObjectRef, input: UnexposeInput, opts: MutationOptions = {}): Promise<MutationOutcome> {
-    const issues = [...checkObjectRef(ref), ...validateUnexposeInput(input)];
-    if (issues.length) throw DomainError.validation(issues);
-    return this.mutate('unexposeService', ref, input, opts, async ({ objects, target }) => {
-      const service = await this.liveService(objects, target, ref);
-      const ingresses = input.via === 'INGRESS' ? await this.liveIngresses(objects, target, ref) : [];
-      return decided('Service', ref.name, planUnexpose(service, input, { existingIngresses: ingresses }));
+  unexposeService(caller: Caller, ref: ObjectRef, input: UnexposeInput, opts: MutationOptions = {}): Promise<MutationOutcome> {
+    return this.audited(caller, 'unexposeService', ref, opts, () => {
+      refuseInvalid(opts, checkObjectRef(ref), validateUnexposeInput(input));
+      return this.mutate(caller, 'unexposeService', ref, input, opts, async ({ objects, target }) => {
+        const service = await this.liveService(objects, target, ref);
+        const ingresses = input.via === 'INGRESS' ? await this.liveIngresses(objects, target, ref) : [];
+        return decided('Service', ref.name, planUnexpose(service, input, { existingIngresses: ingresses }));
+      });
     });
   }
 
-  @Audited('createIngress')
-  createIngress(ref: NamespaceRef, input: unknown, opts: MutationOptions = {}): Promise<MutationOutcome> {
-    const issues = [...(opts.inputIssues ?? []), ...checkNamespaceRef(ref), ...validateIngressInput(input)];
-    if (issues.length) throw DomainError.validation(issues);
-    const ing = input as IngressInput;
-    return this.mutate('createIngress', { ...ref, name: ing.name }, input, opts, async ({ objects, target }) => {
-      await this.requireNamespace(objects, target, ref.namespace, 'Ingress', ing.name);
-      if (await this.read(objects, target, 'Ingress', ref.namespace, ing.name)) throw alreadyExists(target, 'Ingress', ref.namespace, ing.name);
-      const manifest = ingressManifest(ing, { namespace: ref.namespace });
-      return { kind: 'Ingress', name: ing.name, notes: [], steps: [createStep('Ingress', ref.namespace, ing.name, manifest)] };
+  createIngress(caller: Caller, ref: NamespaceRef, input: unknown, opts: MutationOptions = {}): Promise<MutationOutcome> {
+    return this.audited(caller, 'createIngress', { ...ref, name: nameOf(input) }, opts, () => {
+      refuseInvalid(opts, checkNamespaceRef(ref), validateIngressInput(input));
+      const ing = input as IngressInput;
+      return this.mutate(caller, 'createIngress', { ...ref, name: ing.name }, input, opts, async ({ objects, target }) => {
+        await this.requireNamespace(objects, target, ref.namespace, 'Ingress', ing.name);
+        if (await this.read(objects, target, 'Ingress', ref.namespace, ing.name)) throw alreadyExists(target, 'Ingress', ref.namespace, ing.name);
+        const manifest = ingressManifest(ing, { namespace: ref.namespace });
+        return { kind: 'Ingress', name: ing.name, notes: [], steps: [createStep('Ingress', ref.namespace, ing.name, manifest)] };
+      });
     });
   }
 
-  @Audited('updateIngress')
-  updateIngress(ref: ObjectRef, change: IngressUpdate, opts: MutationOptions = {}): Promise<MutationOutcome> {
-    const issues = [...(opts.inputIssues ?? []), ...checkObjectRef(ref)];
-    if (issues.length) throw DomainError.validation(issues);
-    return this.mutate('updateIngress', ref, change, opts, async ({ objects, target }) => {
-      const raw = await this.read(objects, target, 'Ingress', ref.namespace, ref.name);
-      if (!raw) throw notFound(target, 'Ingress', ref);
-      const current = normalize('INGRESS', raw).record;
-      const { resourceVersion, ...fields } = change;
-      const res = ingressUpdateManifest(current, fields, { resourceVersion: resourceVersion ?? undefined });
-      if (!res.ok) throw refused(res);
-      const undo = restoreIngress(current);
-      return {
-        kind: 'Ingress',
-        name: ref.name,
-        notes: [],
-        steps: [{ op: 'apply', kind: 'Ingress', namespace: ref.namespace, name: ref.name, manifest: res.manifest, creates: false, summary: `update ingress ${ref.namespace}/${ref.name}`, undo }],
-      };
+  updateIngress(caller: Caller, ref: ObjectRef, change: IngressUpdate, opts: MutationOptions = {}): Promise<MutationOutcome> {
+    return this.audited(caller, 'updateIngress', ref, opts, () => {
+      refuseInvalid(opts, checkObjectRef(ref));
+      return this.mutate(caller, 'updateIngress', ref, change, opts, async ({ objects, target }) => {
+        const raw = await this.read(objects, target, 'Ingress', ref.namespace, ref.name);
+        if (!raw) throw notFound(target, 'Ingress', ref);
+        const current = normalize('INGRESS', raw).record;
+        const { resourceVersion, ...fields } = change;
+        const res = ingressUpdateManifest(current, fields, { resourceVersion: resourceVersion ?? undefined });
+        if (!res.ok) throw refused(res);
+        const step: PlanStep = { op: 'apply', kind: 'Ingress', namespace: ref.namespace, name: ref.name, manifest: res.manifest, creates: false, summary: `update ingress ${ref.namespace}/${ref.name}`, undo: restoreIngress(current) };
+        return { kind: 'Ingress', name: ref.name, notes: [], steps: [step] };
+      });
     });
   }
 
-  @Audited('deleteIngress')
-  deleteIngress(ref: ObjectRef, opts: MutationOptions & { resourceVersion?: string | null } = {}): Promise<MutationOutcome> {
-    return this.deleteObject('deleteIngress', 'Ingress', ref, opts);
+  deleteIngress(caller: Caller, ref: ObjectRef, opts: DeleteOptions = {}): Promise<MutationOutcome> {
+    return this.deleteObject(caller, 'deleteIngress', 'Ingress', ref, opts);
   }
 
-  private deleteObject(operation: string, kind: 'Service' | 'Ingress', ref: ObjectRef, opts: MutationOptions & { resourceVersion?: string | null }): Promise<MutationOutcome> {
-    const issues = checkObjectRef(ref);
-    if (issues.length) throw DomainError.validation(issues);
-    return this.mutate(operation, ref, { resourceVersion: opts.resourceVersion ?? null }, opts, async ({ objects, target }) => {
-      const raw = await this.read(objects, target, kind, ref.namespace, ref.name);
-      if (!raw) throw notFound(target, kind, ref);
-      const uid = raw.metadata?.uid;
-      const step: PlanStep = {
-        op: 'delete',
-        kind,
-        namespace: ref.namespace,
-        name: ref.name,
-        // Never delete a newer incarnation than the one we looked at (or the caller named).
-        preconditions: { uid, ...(opts.resourceVersion ? { resourceVersion: opts.resourceVersion } : {}) },
-        creates: false,
-        summary: `delete ${kind.toLowerCase()} ${ref.namespace}/${ref.name}`,
-        undo: kind === 'Service' ? restoreService(normalize('SERVICE', raw).record) : restoreIngress(normalize('INGRESS', raw).record),
-      };
-      return { kind, name: ref.name, notes: [], steps: [step], deleted: true };
+  private deleteObject(caller: Caller, operation: string, kind: 'Service' | 'Ingress', ref: ObjectRef, opts: DeleteOptions): Promise<MutationOutcome> {
+    return this.audited(caller, operation, ref, opts, () => {
+      refuseInvalid(opts, checkObjectRef(ref));
+      return this.mutate(caller, operation, ref, { resourceVersion: opts.resourceVersion ?? null }, opts, async ({ objects, target }) => {
+        const raw = await this.read(objects, target, kind, ref.namespace, ref.name);
+        if (!raw) throw notFound(target, kind, ref);
+        const uid = raw.metadata?.uid;
+        const step: PlanStep = {
+          op: 'delete',
+          kind,
+          namespace: ref.namespace,
+          name: ref.name,
+          // Never delete a newer incarnation than the one we looked at (or the caller named).
+          preconditions: { uid, ...(opts.resourceVersion ? { resourceVersion: opts.resourceVersion } : {}) },
+          creates: false,
+          summary: `delete ${kind.toLowerCase()} ${ref.namespace}/${ref.name}`,
+          undo: kind === 'Service' ? restoreService(normalize('SERVICE', raw).record) : restoreIngress(normalize('INGRESS', raw).record),
+        };
+        return { kind, name: ref.name, notes: [], steps: [step], deleted: true };
+      });
     });
   }
 
   /** The common path: idempotency, cluster lookup, plan, execute, write through. */
-  private mutate(operation: string, ref: ObjectRef, request: unknown, opts: MutationOptions, decide: (ctx: Context) => Promise<Decision>): Promise<MutationOutcome> {
+  private mutate(caller: Caller, operation: string, ref: ObjectRef, request: unknown, opts: MutationOptions, decide: (ctx: Context) => Promise<Decision>): Promise<MutationOutcome> {
     const dryRun = opts.dryRun ?? false;
     const force = opts.force ?? false;
     // Keys are per caller: one caller's key can never replay another's answer.
-    const actor = opts.caller ? callerKey(opts.caller) : 'anonymous';
-    return this.idempotency.run(opts.idempotencyKey, actor, operation, { ref, request, dryRun, force }, async () => {
+    return this.idempotency.run(opts.idempotencyKey, callerKey(caller), operation, { ref, request, dryRun, force }, async () => {
       const target = await this.directory.find(ref.cluster);
       if (!target) throw new DomainError('NOT_FOUND', `cluster "${ref.cluster}" not found`, [{ field: 'cluster', rule: 'notFound', message: `no cluster named "${ref.cluster}" is registered` }]);
       const objects = new KubeObjects(target.kubeConfig);
@@ -349,6 +327,15 @@ export class SelfServiceService implements AuditsMutations {
 
 /** Names from a request are only recorded when they are short strings (bad input can be anything). */
 const textOrNull = (v: unknown): string | null => (typeof v === 'string' && v.length <= 253 ? v : null);
+
+const nameOf = (input: unknown): string | undefined =>
+  input && typeof input === 'object' && typeof (input as { name?: unknown }).name === 'string' ? (input as { name: string }).name : undefined;
+
+/** What the transport found wrong with the request, and what the checks found: all at once, or nothing. */
+function refuseInvalid(opts: MutationOptions, ...found: readonly ValidationIssue[][]): void {
+  const issues = [...(opts.inputIssues ?? []), ...found.flat()];
+  if (issues.length) throw DomainError.validation(issues);
+}
 
 function createStep(kind: 'Service' | 'Ingress', namespace: string, name: string, manifest: Manifest): PlanStep {
   return {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CatalogRecord, ResourceKind } from '@switchboard/k8s-model';
+import { clusterGone } from '../database/database-errors.js';
 import { DatabaseService } from '../database/database.service.js';
 import { type Deletion, deleteRecords, deleteUnlisted, type Tx, upsertRecords } from './catalog-write-sql.js';
 import { KIND_SPECS } from './kind-specs.js';
@@ -47,8 +48,7 @@ export class CatalogWriterRepository {
   /** Steps in order, the object counts and (for a watch batch) its progress: one transaction. */
   async applyBatch(clusterId: string, kind: ResourceKind, steps: WriteStep[], progress?: WatchProgress, opts: { skipOlder?: boolean } = {}): Promise<void> {
     const spec = specOf(kind);
-    await this.database.prisma.$transaction(async (prismaTx) => {
-      const tx = prismaTx as unknown as Tx;
+    await this.inTransaction(async (tx) => {
       let own = 0;
       let slices = 0;
       for (const step of steps) {
@@ -61,7 +61,7 @@ export class CatalogWriterRepository {
       }
       if (own || progress) await bumpState(tx, clusterId, kind, own, progress);
       if (slices) await bumpState(tx, clusterId, 'ENDPOINT_SLICE', slices);
-    }, TX_OPTIONS);
+    });
   }
 
   /**
@@ -70,8 +70,7 @@ export class CatalogWriterRepository {
    */
   async deleteMissing(clusterId: string, kind: ResourceKind, keepUids: string[]): Promise<number> {
     const spec = specOf(kind);
-    return this.database.prisma.$transaction(async (prismaTx) => {
-      const tx = prismaTx as unknown as Tx;
+    return this.inTransaction(async (tx) => {
       const removed = await deleteUnlisted(tx, spec, clusterId, keepUids);
       await tx.$executeRawUnsafe(
         `UPDATE "ClusterSyncState" SET "objectCount" = (SELECT count(*)::int FROM "${spec.spec.table}" WHERE "clusterId" = $1::uuid), "updatedAt" = now()
@@ -80,7 +79,16 @@ export class CatalogWriterRepository {
         kind,
       );
       return removed;
-    }, TX_OPTIONS);
+    });
+  }
+
+  /** One transaction; writing for a cluster removed meanwhile throws ClusterGoneError. */
+  private async inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.database.prisma.$transaction((prismaTx) => work(prismaTx as unknown as Tx), TX_OPTIONS);
+    } catch (err) {
+      throw clusterGone(err) ?? err;
+    }
   }
 }
 

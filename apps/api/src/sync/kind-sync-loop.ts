@@ -1,16 +1,21 @@
 import { Logger } from '@nestjs/common';
 import { Watch } from '@kubernetes/client-node';
 import { type CatalogRecord, normalize } from '@switchboard/k8s-model';
+import type { SyncStatus } from '../change-feed/catalog-change.js';
 import type { ChangeFeed } from '../change-feed/change-feed.service.js';
 import type { ClusterTarget } from '../clusters/cluster-directory.js';
 import type { CatalogWriterRepository, WriteStep } from './catalog-writer.repository.js';
 import type { KindSpec } from './kind-specs.js';
+import { ClusterGoneError } from '../database/database-errors.js';
 import { getJson, KubeHttpError } from '../kube/kube-http.js';
 import type { SyncMetrics } from './sync-metrics.js';
-import type { SyncStateRepository, SyncStatus } from './sync-state.repository.js';
+import type { SyncStateRepository } from './sync-state.repository.js';
 
 /** The list/watch history is gone (410): relist. */
 class GoneError extends Error {}
+
+/** stop() was called: leave without writing anything more. */
+class StoppedError extends Error {}
 
 export interface LoopDeps {
   writer: CatalogWriterRepository;
@@ -36,15 +41,22 @@ const MAX_BACKOFF_MS = 30_000;
  * Mirrors one kind of one cluster: paginated list, then watch from the list's
  * version with bookmarks. 410 → relist (deleting what vanished); any other failure
  * → capped, jittered backoff; a watch silent past the idle limit is restarted.
- * Never stops by itself; only stop() ends it.
+ * Never stops by itself; only stop() ends it (or the cluster's row being gone).
  */
 export class KindSyncLoop {
   private readonly logger: Logger;
   private rv: string | null = null;
   private stopped = false;
+  /** Aborts the list request in flight when the loop is stopped. */
+  private readonly halt = new AbortController();
+  private running: Promise<void> | undefined;
   private abortWatch: (() => void) | undefined;
   private wake: (() => void) | undefined;
   private everReady = false;
+  /** Failures in a row; a watch that connects starts the count again. */
+  private attempt = 0;
+  /** The status this loop last stored, so each transition is published once. */
+  private status: SyncStatus | undefined;
 
   constructor(
     private readonly target: ClusterTarget,
@@ -55,13 +67,21 @@ export class KindSyncLoop {
   }
 
   start(): Promise<void> {
-    return this.run();
+    this.running ??= this.run().catch((err) => this.logger.error(`sync loop ended: ${describe(err)}`));
+    return this.running;
   }
 
-  stop(): void {
+  /**
+   * Resolves once the loop has exited and its last transaction has committed or
+   * rolled back; events received but not yet written are dropped (whoever syncs the
+   * cluster next lists it afresh).
+   */
+  stop(): Promise<void> {
     this.stopped = true;
+    this.halt.abort();
     this.abortWatch?.();
     this.wake?.();
+    return this.running ?? Promise.resolve();
   }
 
   /** Relist now (a user asked for a full resync). */
@@ -72,27 +92,31 @@ export class KindSyncLoop {
   }
 
   private async run(): Promise<void> {
-    let attempt = 0;
     while (!this.stopped) {
       try {
         if (this.rv === null) {
           await this.state({ status: 'SYNCING' });
           this.rv = await this.relist();
           this.everReady = true;
-          attempt = 0;
+          this.attempt = 0;
         }
         await this.watch();
         this.deps.metrics.restarts.inc({ cluster: this.target.name, kind: this.spec.kind });
-        attempt = 0;
       } catch (err) {
         if (this.stopped) break;
+        if (err instanceof ClusterGoneError) {
+          // Removed through another replica, whose notice has not arrived yet: nothing left to mirror.
+          this.logger.debug('the cluster was removed; stopping');
+          this.stopped = true;
+          break;
+        }
         if (err instanceof GoneError) {
           this.rv = null;
           this.deps.metrics.relists.inc({ cluster: this.target.name, kind: this.spec.kind });
           await this.state({ relistsDelta: 1 }).catch(() => undefined);
           continue;
         }
-        attempt++;
+        const attempt = ++this.attempt;
         this.deps.metrics.restarts.inc({ cluster: this.target.name, kind: this.spec.kind });
         const message = describe(err);
         this.deps.metrics.errors.inc({ cluster: this.target.name, kind: this.spec.kind });
@@ -112,9 +136,11 @@ export class KindSyncLoop {
     let next: Promise<ListPage> | undefined = this.page(undefined);
     while (next) {
       const page: ListPage = await next;
+      // A stopped loop writes nothing more; above all it must not delete what a partial list did not return.
+      if (this.stopped) throw new StoppedError();
       const token = page.metadata?.continue || undefined;
       // The next page is on its way while this one is written: the cluster and the database work at once.
-      next = token && !this.stopped ? this.page(token) : undefined;
+      next = token ? this.page(token) : undefined;
       next?.catch(() => undefined); // awaited next round; a write failure must not leave it unhandled
       const records: CatalogRecord[] = [];
       for (const item of page.items ?? []) {
@@ -136,7 +162,7 @@ export class KindSyncLoop {
 
   private async page(token: string | undefined): Promise<ListPage> {
     try {
-      return await getJson<ListPage>(this.target.kubeConfig, this.spec.path, { limit: this.deps.pageSize, continue: token }, 30_000);
+      return await getJson<ListPage>(this.target.kubeConfig, this.spec.path, { limit: this.deps.pageSize, continue: token }, 30_000, this.halt.signal);
     } catch (err) {
       if (err instanceof KubeHttpError && err.statusCode === 410) throw new GoneError(err.message);
       throw err;
@@ -160,8 +186,9 @@ export class KindSyncLoop {
         clearTimeout(idle);
         this.abortWatch = undefined;
         controller?.abort();
-        // Everything received is written before the loop goes on.
-        void flushing.then(() => flush()).then(() => (err ? reject(err) : resolve()), reject);
+        // Everything received is written before the loop goes on, unless it is stopping:
+        // then only the write in flight is waited for.
+        void flushing.then(() => (this.stopped ? undefined : flush())).then(() => (err ? reject(err) : resolve()), reject);
       };
       const resetIdle = () => {
         clearTimeout(idle);
@@ -193,6 +220,8 @@ export class KindSyncLoop {
         }
       };
 
+      if (this.stopped) return reject(new StoppedError());
+      this.abortWatch = () => finish();
       resetIdle();
       new Watch(this.target.kubeConfig)
         .watch(
@@ -220,8 +249,10 @@ export class KindSyncLoop {
         )
         .then((c) => {
           controller = c;
-          this.abortWatch = () => finish();
-          if (finished) c.abort();
+          if (finished) return c.abort();
+          // Connected again after a failure: the watch resumes from the stored version, so the kind is caught up.
+          this.attempt = 0;
+          if (this.status !== 'READY') flushing = flushing.then(() => this.state({ status: 'READY', lastError: null })).catch((err) => finish(err));
         }, finish);
     });
   }
@@ -236,8 +267,14 @@ export class KindSyncLoop {
     }
   }
 
-  private state(change: Parameters<SyncStateRepository['update']>[2]): Promise<void> {
-    return this.deps.states.update(this.target.id, this.spec.kind, change);
+  /** Stores the state; a changed status is published on the change feed after it committed. */
+  private async state(change: Parameters<SyncStateRepository['update']>[2]): Promise<void> {
+    await this.deps.states.update(this.target.id, this.spec.kind, change);
+    if (!change.status || change.status === this.status) return;
+    this.status = change.status;
+    await this.deps.feed
+      .publishClusterStatus({ cluster: this.target.name, kind: this.spec.kind, status: change.status, lastError: change.lastError ?? null })
+      .catch((err) => this.logger.warn(`could not publish the ${change.status} status: ${describe(err)}`));
   }
 
   private sleep(ms: number): Promise<void> {

@@ -6,25 +6,34 @@ import { DatabaseService } from '../database/database.service.js';
 export class LeaseRepository {
   constructor(private readonly database: DatabaseService) {}
 
-  /** Takes the lease if it is free, expired or already ours; true when we hold it now. */
-  async acquire(clusterId: string, holder: string, seconds: number): Promise<boolean> {
-    const rows = await this.database.prisma.$queryRawUnsafe<{ holder: string }[]>(
+  /**
+   * One statement for a whole lease round: renews the leases `holder` has among
+   * `clusterIds` and takes those that are free or expired; answers the ids it holds
+   * now. Leases of others that are still valid are left alone. Clusters removed
+   * meanwhile are skipped (their rows are locked while the statement runs, in id
+   * order, so two replicas' rounds cannot deadlock).
+   */
+  async acquire(clusterIds: readonly string[], holder: string, seconds: number): Promise<Set<string>> {
+    if (!clusterIds.length) return new Set();
+    const rows = await this.database.prisma.$queryRawUnsafe<{ clusterId: string }[]>(
       `INSERT INTO "ClusterLease" ("clusterId", holder, "acquiredAt", "renewedAt", "expiresAt")
-         VALUES ($1::uuid, $2, now(), now(), now() + make_interval(secs => $3::double precision))
+       SELECT c.id, $2, now(), now(), now() + make_interval(secs => $3::double precision)
+         FROM "Cluster" c WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR KEY SHARE
        ON CONFLICT ("clusterId") DO UPDATE SET
          holder = EXCLUDED.holder,
          "acquiredAt" = CASE WHEN "ClusterLease".holder = EXCLUDED.holder THEN "ClusterLease"."acquiredAt" ELSE now() END,
          "renewedAt" = now(), "expiresAt" = EXCLUDED."expiresAt"
        WHERE "ClusterLease".holder = EXCLUDED.holder OR "ClusterLease"."expiresAt" < now()
-       RETURNING holder`,
-      clusterId,
+       RETURNING "clusterId"::text AS "clusterId"`,
+      [...clusterIds],
       holder,
       seconds,
     );
-    return rows[0]?.holder === holder;
+    return new Set(rows.map((r) => r.clusterId));
   }
 
-  async release(clusterId: string, holder: string): Promise<void> {
-    await this.database.prisma.$executeRawUnsafe(`DELETE FROM "ClusterLease" WHERE "clusterId" = $1::uuid AND holder = $2`, clusterId, holder);
+  async release(clusterIds: readonly string[], holder: string): Promise<void> {
+    if (!clusterIds.length) return;
+    await this.database.prisma.$executeRawUnsafe(`DELETE FROM "ClusterLease" WHERE "clusterId" = ANY($1::uuid[]) AND holder = $2`, [...clusterIds], holder);
   }
 }

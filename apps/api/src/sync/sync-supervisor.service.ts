@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ChangeFeed } from '../change-feed/change-feed.service.js';
-import { ClusterDirectory } from '../clusters/cluster-directory.js';
+import { ClusterDirectory, type ClusterTarget } from '../clusters/cluster-directory.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DatabaseService } from '../database/database.service.js';
 import { CatalogWriterRepository } from './catalog-writer.repository.js';
@@ -20,12 +20,18 @@ interface Running {
  * Runs one KindSyncLoop per cluster × kind for the clusters this replica leases.
  * Leases are renewed every third of their length; an expired lease of a dead
  * replica is taken over on the next round. One cluster's trouble stays in its loops.
+ * A cluster's loops are stopped, and waited for, before its lease is released or
+ * its rows are deleted.
  */
 @Injectable()
-export class SyncSupervisor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SyncSupervisor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('SyncSupervisor');
   readonly replicaId = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   private readonly running = new Map<string, Running>();
+  /** Clusters being removed: never started again, though a lease round may still list them. */
+  private readonly removing = new Set<string>();
+  /** Paused clusters whose states this replica has marked PAUSED (not rewritten every round). */
+  private readonly markedPaused = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -49,10 +55,16 @@ export class SyncSupervisor implements OnApplicationBootstrap, OnApplicationShut
       .then(() => {
         if (this.stopped) return;
         this.unsubscribe = this.directory.onChange((e) => {
+          if (e.type === 'removed') {
+            this.removing.add(e.clusterId);
+            return this.stopCluster(e.clusterId);
+          }
+          this.removing.delete(e.clusterId);
           if (e.type === 'resync') for (const l of this.running.get(e.clusterId)?.loops ?? []) l.resync();
-          else if (e.type === 'removed') this.stopCluster(e.clusterId);
-          else if (e.type === 'updated') this.stopCluster(e.clusterId); // new name/domain: restart with it
+          // New name or domain: restart with it, once the old loops have exited.
+          if (e.type === 'updated') this.serially(() => this.stopCluster(e.clusterId));
           this.reconcileSoon();
+          return undefined;
         });
         this.reconcileSoon();
         this.timer = setInterval(() => this.reconcileSoon(), (this.config.sync.leaseSeconds * 1000) / 3);
@@ -66,37 +78,51 @@ export class SyncSupervisor implements OnApplicationBootstrap, OnApplicationShut
   }
 
   reconcileSoon(): void {
-    this.round = this.round.then(() => this.reconcile()).catch((err) => this.logger.warn(`lease round failed: ${err instanceof Error ? err.message : String(err)}`));
+    this.serially(() => this.reconcile());
   }
 
+  /** Lease rounds and restarts run one after the other. */
+  private serially(task: () => Promise<void>): void {
+    this.round = this.round.then(task).catch((err) => this.logger.warn(`lease round failed: ${err instanceof Error ? err.message : String(err)}`));
+  }
+
+  /**
+   * One lease round, writing only what changed: paused clusters are stopped, handed
+   * back and marked PAUSED once; every other lease is renewed or taken in one statement.
+   */
   private async reconcile(): Promise<void> {
     if (this.stopped) return;
-    const targets = await this.directory.list();
-    const wanted = new Set<string>();
-    for (const t of targets) {
-      if (t.paused) {
-        if (this.running.has(t.id)) {
-          this.stopCluster(t.id);
-          await this.leases.release(t.id, this.replicaId).catch(() => undefined);
-        }
-        for (const k of KIND_SPECS) await this.states.update(t.id, k.kind, { status: 'PAUSED' }).catch(() => undefined);
-        continue;
-      }
-      const held = await this.leases.acquire(t.id, this.replicaId, this.config.sync.leaseSeconds);
-      if (!held) {
-        if (this.running.has(t.id)) {
-          this.logger.warn(`lost the lease of cluster ${t.name}; another replica syncs it now`);
-          this.stopCluster(t.id);
-        }
-        continue;
-      }
-      wanted.add(t.id);
-      if (!this.running.has(t.id)) this.startCluster(t);
+    const targets = (await this.directory.list()).filter((t) => !this.removing.has(t.id));
+    const listed = new Set(targets.map((t) => t.id));
+    for (const id of this.removing) if (!listed.has(id)) this.removing.delete(id);
+    await this.pause(targets.filter((t) => t.paused));
+    const active = targets.filter((t) => !t.paused);
+    const held = await this.leases.acquire(active.map((t) => t.id), this.replicaId, this.config.sync.leaseSeconds);
+    for (const t of active) {
+      if (!held.has(t.id) && this.running.has(t.id)) this.logger.warn(`lost the lease of cluster ${t.name}; another replica syncs it now`);
+      else if (held.has(t.id) && !this.running.has(t.id) && !this.stopped) this.startCluster(t);
     }
-    for (const id of [...this.running.keys()]) if (!wanted.has(id)) this.stopCluster(id);
+    await Promise.all([...this.running.keys()].filter((id) => !held.has(id)).map((id) => this.stopCluster(id)));
   }
 
-  private startCluster(target: Awaited<ReturnType<ClusterDirectory['list']>>[number]): void {
+  /** Stops and hands back the paused clusters this replica syncs; marks each PAUSED once (and publishes what changed). */
+  private async pause(paused: ClusterTarget[]): Promise<void> {
+    const ids = new Set(paused.map((t) => t.id));
+    for (const id of this.markedPaused) if (!ids.has(id)) this.markedPaused.delete(id);
+    const syncing = paused.filter((t) => this.running.has(t.id)).map((t) => t.id);
+    if (syncing.length) {
+      await Promise.all(syncing.map((id) => this.stopCluster(id)));
+      await this.leases.release(syncing, this.replicaId).catch(() => undefined);
+    }
+    const unmarked = paused.filter((t) => !this.markedPaused.has(t.id));
+    if (!unmarked.length) return;
+    const changed = await this.states.markPaused(unmarked.map((t) => t.id), KIND_SPECS.map((k) => k.kind));
+    for (const t of unmarked) this.markedPaused.add(t.id);
+    const names = new Map(unmarked.map((t) => [t.id, t.name]));
+    for (const c of changed) await this.feed.publishClusterStatus({ cluster: names.get(c.clusterId)!, kind: c.kind, status: 'PAUSED', lastError: null }).catch(() => undefined);
+  }
+
+  private startCluster(target: ClusterTarget): void {
     this.logger.log(`syncing cluster ${target.name} (${KIND_SPECS.length} kinds)`);
     const loops = KIND_SPECS.map(
       (spec) =>
@@ -115,18 +141,22 @@ export class SyncSupervisor implements OnApplicationBootstrap, OnApplicationShut
     for (const l of loops) void l.start();
   }
 
-  private stopCluster(id: string): void {
-    for (const l of this.running.get(id)?.loops ?? []) l.stop();
+  /** Resolves when every loop of the cluster has exited (its last write committed or rolled back). */
+  private async stopCluster(id: string): Promise<void> {
+    const r = this.running.get(id);
+    if (!r) return;
     this.running.delete(id);
+    await Promise.all(r.loops.map((l) => l.stop()));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: stop every loop, wait for them, then hand the leases back. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     this.unsubscribe?.();
-    const ids = [...this.running.keys()];
-    for (const id of ids) this.stopCluster(id);
     await this.round.catch(() => undefined);
-    await Promise.all(ids.map((id) => this.leases.release(id, this.replicaId).catch(() => undefined)));
+    const ids = [...this.running.keys()];
+    await Promise.all(ids.map((id) => this.stopCluster(id)));
+    await this.leases.release(ids, this.replicaId).catch(() => undefined);
   }
 }

@@ -124,6 +124,37 @@ describe('self-service: bad input leaves nothing behind', () => {
     expect((await state()).ingresses).toEqual([]);
   });
 
+  it('a change left half-done keeps its idempotency key: a retry replays the failure instead of acting again', async () => {
+    for (const [host, ingressName] of [['three.example.com', 'three'], ['four.example.com', 'four']]) {
+      expect((await post('/services/existing/expose', { via: 'INGRESS', host, ingressName })).status).toBe(200);
+    }
+    const unexpose = (key: string) => rest<ErrorBody>(api, 'POST', '/clusters/sim/namespaces/team-a/services/existing/unexpose', { via: 'INGRESS' }, { 'idempotency-key': key });
+
+    relay.failWritesAfter(1, 2); // the first delete goes through; the second fails, and so does putting the first back
+    const first = await unexpose('half-done');
+    expect(first.status).toBe(500);
+    expect(first.body.error.code).toBe('PARTIALLY_APPLIED');
+    const left = await state();
+    expect(left.ingresses).toHaveLength(1);
+
+    const retry = await unexpose('half-done');
+    expect(retry.status).toBe(500);
+    expect(retry.body.error).toEqual(first.body.error);
+    expect(await state()).toEqual(left);
+    const audit = (await rest(api, 'GET', '/audit?action=unexposeService&limit=2')).body.items as { outcome: string; errorCode: string }[];
+    expect(audit.map((e) => [e.outcome, e.errorCode])).toEqual([
+      ['REPLAYED', 'PARTIALLY_APPLIED'],
+      ['FAILED', 'PARTIALLY_APPLIED'],
+    ]);
+
+    // A failure before anything was applied frees its key: the retry really runs.
+    relay.failWritesAfter(0, 1);
+    expect((await unexpose('nothing-done')).body.error.code).toBe('CLUSTER_ERROR');
+    expect(await state()).toEqual(left);
+    expect((await unexpose('nothing-done')).status).toBe(200);
+    expect((await state()).ingresses).toEqual([]);
+  });
+
   it('every refused request is in the audit log as FAILED with its code', async () => {
     const failed = await rest(api, 'GET', '/audit?outcome=FAILED&limit=100');
     const codes = (failed.body.items as { errorCode: string; action: string }[]).map((e) => e.errorCode);

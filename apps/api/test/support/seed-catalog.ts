@@ -106,3 +106,15 @@ export async function insertIngress(
     },
   });
 }
+
+/** `count` running pods named `<prefix>-<n>` in one statement (for size limits). */
+export async function insertPods(db: DatabaseService, clusterId: string, namespace: string, prefix: string, count: number): Promise<void> {
+  await db.prisma.$executeRawUnsafe(
+    `INSERT INTO "Pod" ("clusterId", namespace, name, uid, "podIp", phase, ready, "resourceVersion", "k8sCreatedAt")
+     SELECT $1::uuid, $2, $3 || '-' || n, $3 || '-uid-' || n, '10.244.0.1', 'Running', true, '1', now() FROM generate_series(1, $4::int) AS n`,
+    clusterId,
+    namespace,
+    prefix,
+    count,
+  );
+}

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { Caller } from '../caller.js';
 import { randomSecret, sha256 } from '../secrets.js';
+import { SubscriberSockets } from '../subscriber-sockets.service.js';
 import { SessionsRepository } from './sessions.repository.js';
 
 export interface StartedSession {
@@ -18,6 +19,7 @@ export class SessionsService {
 
   constructor(
     private readonly repo: SessionsRepository,
+    private readonly sockets: SubscriberSockets,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.ttlMs = config.auth.sessionTtlHours * 3_600_000;
@@ -37,7 +39,9 @@ export class SessionsService {
     return { cookie, csrfToken, expiresAt };
   }
 
+  /** Signs the session out; its subscription sockets close too. */
   async end(sessionId: string, now = new Date()): Promise<void> {
     await this.repo.revoke(sessionId, now);
+    await this.sockets.revoked({ sessionId });
   }
 }

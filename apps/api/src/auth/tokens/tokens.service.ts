@@ -6,6 +6,7 @@ import { AccessPolicy } from '../access-policy.service.js';
 import type { Caller } from '../caller.js';
 import { actorOf } from '../caller.js';
 import { displayPrefix, newTokenSecret, sha256 } from '../secrets.js';
+import { SubscriberSockets } from '../subscriber-sockets.service.js';
 import type { ApiTokenRecord, GrantRecord } from './api-token.js';
 import { TokensRepository } from './tokens.repository.js';
 
@@ -24,6 +25,7 @@ export class TokensService {
     private readonly repo: TokensRepository,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly sockets: SubscriberSockets,
   ) {}
 
   list(caller: Caller, includeRevoked = false): Promise<ApiTokenRecord[]> {
@@ -70,7 +72,10 @@ export class TokensService {
         this.access.requireRole(caller, 'admin');
         const existing = await this.find(id);
         if (existing.revokedAt) return existing;
-        return (await this.repo.revoke(id, new Date()))!;
+        const revoked = (await this.repo.revoke(id, new Date()))!;
+        // Committed: its subscriptions (and its sessions') end now, on every replica.
+        await this.sockets.revoked({ tokenId: id });
+        return revoked;
       },
       (t) => ({ name: t.name }),
     );

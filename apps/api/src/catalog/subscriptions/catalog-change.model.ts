@@ -1,10 +1,11 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
-import type { ResourceKind, SyncStatus } from '@switchboard/k8s-model';
-import type { CatalogChange } from '../../change-feed/catalog-change.js';
-import { ResourceKindSet, SyncStatusSet } from '../../clusters/dto/cluster-enums.js';
+import { type ResourceKind, SYNC_STATUSES } from '@switchboard/k8s-model';
+import type { CatalogChange, ClusterState } from '../../change-feed/catalog-change.js';
+import { ResourceKindSet } from '../../clusters/dto/cluster-enums.js';
 import { closedSet } from '../../graphql/closed-set.js';
 
 type ChangeOp = CatalogChange['op'];
+export const ClusterStateSet = closedSet<ClusterState>('ClusterState', [...SYNC_STATUSES, 'REMOVED'], 'A sync state, or REMOVED once the cluster was removed');
 export const CatalogChangeOpSet = closedSet<ChangeOp>('CatalogChangeOp', ['UPSERT', 'DELETE', 'RELIST'], 'UPSERT and DELETE name the objects; RELIST: anything of the kind may have changed');
 
 @ObjectType('CatalogChange', { description: 'What one committed sync batch changed' })
@@ -15,7 +16,7 @@ export class CatalogChangeModel {
   @Field(() => ResourceKindSet)
   kind!: ResourceKind;
 
-  @Field(() => CatalogChangeOpSet)
+  @Field(() => CatalogChangeOpSet, { description: 'RELIST is also what a subscriber too far behind gets instead of its backlog: read the kind again' })
   op!: ChangeOp;
 
   @Field(() => [String], { description: '"namespace/name" (or "name" for cluster-scoped kinds)' })
@@ -25,16 +26,16 @@ export class CatalogChangeModel {
   at!: Date;
 }
 
-@ObjectType('ClusterStatusChange')
+@ObjectType('ClusterStatusChange', { description: 'A sync state transition of one cluster × kind, or of the whole cluster' })
 export class ClusterStatusChangeModel {
   @Field()
   cluster!: string;
 
-  @Field(() => ResourceKindSet, { nullable: true, description: 'null: the cluster as a whole (paused, resumed, removed)' })
+  @Field(() => ResourceKindSet, { nullable: true, description: 'The kind whose sync changed state; null for the whole cluster (paused, resumed, removed)' })
   kind!: ResourceKind | null;
 
-  @Field(() => SyncStatusSet)
-  status!: SyncStatus;
+  @Field(() => ClusterStateSet)
+  status!: ClusterState;
 
   @Field(() => String, { nullable: true })
   lastError!: string | null;

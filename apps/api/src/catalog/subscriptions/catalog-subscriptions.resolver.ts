@@ -1,5 +1,5 @@
 import { Args, Resolver, Subscription } from '@nestjs/graphql';
-import { filter, map, type Observable } from 'rxjs';
+import { filter, map } from 'rxjs';
 import type { CatalogChange } from '../../change-feed/catalog-change.js';
 import { ChangeFeed } from '../../change-feed/change-feed.service.js';
 import { type Scope, scopeCoversNamed, scopeTouchesClusterNamed } from '@switchboard/k8s-model';
@@ -7,40 +7,7 @@ import { AccessPolicy } from '../../auth/access-policy.service.js';
 import type { Caller } from '../../auth/caller.js';
 import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 import { CatalogChangeFilter, CatalogChangeModel, ClusterStatusChangeModel } from './catalog-change.model.js';
-
-/** Turns an observable into the async iterator GraphQL subscriptions consume. */
-function iterate<T>(source: Observable<T>): AsyncIterableIterator<T> {
-  const queue: T[] = [];
-  let wake: (() => void) | undefined;
-  let done = false;
-  const sub = source.subscribe({
-    next: (v) => {
-      queue.push(v);
-      wake?.();
-    },
-    complete: () => {
-      done = true;
-      wake?.();
-    },
-  });
-  const it: AsyncIterableIterator<T> = {
-    async next() {
-      while (!queue.length && !done) await new Promise<void>((r) => (wake = r));
-      if (queue.length) return { value: queue.shift()!, done: false };
-      return { value: undefined, done: true };
-    },
-    async return() {
-      sub.unsubscribe();
-      done = true;
-      wake?.();
-      return { value: undefined, done: true };
-    },
-    [Symbol.asyncIterator]() {
-      return it;
-    },
-  };
-  return it;
-}
+import { asRelists, latestStatuses, subscriberQueue } from './subscriber-queue.js';
 
 function matches(c: CatalogChange, f: CatalogChangeFilter | undefined): CatalogChange | null {
   if (!f) return c;
@@ -72,25 +39,23 @@ export class CatalogSubscriptionsResolver {
   @Subscription(() => CatalogChangeModel, { description: 'Catalog changes as they commit, from any replica (graphql-ws)', resolve: (v: CatalogChangeModel) => v })
   catalogChanged(@CurrentCaller() caller: Caller, @Args('filter', { type: () => CatalogChangeFilter, nullable: true }) f: CatalogChangeFilter | undefined): AsyncIterableIterator<CatalogChangeModel> {
     const scope = this.access.readScope(caller);
-    return iterate(
-      this.feed.changes$.pipe(
-        map((c) => visible(c, scope)),
-        filter((c): c is CatalogChange => c !== null),
-        map((c) => matches(c, f)),
-        filter((c): c is CatalogChange => c !== null),
-        map((c) => ({ ...c, at: new Date(c.at) })),
-      ),
+    const changes = this.feed.changes$.pipe(
+      map((c) => visible(c, scope)),
+      filter((c): c is CatalogChange => c !== null),
+      map((c) => matches(c, f)),
+      filter((c): c is CatalogChange => c !== null),
+      map((c) => ({ ...c, at: new Date(c.at) })),
     );
+    return subscriberQueue(changes, asRelists);
   }
 
   @Subscription(() => ClusterStatusChangeModel, { description: 'Sync state transitions of every cluster × kind', resolve: (v: ClusterStatusChangeModel) => v })
   clusterStatusChanged(@CurrentCaller() caller: Caller, @Args('clusters', { type: () => [String], nullable: true }) clusters: string[] | undefined): AsyncIterableIterator<ClusterStatusChangeModel> {
     const scope = this.access.readScope(caller);
-    return iterate(
-      this.feed.clusterStatus$.pipe(
-        filter((c) => scopeTouchesClusterNamed(scope, c.cluster) && (!clusters?.length || clusters.includes(c.cluster))),
-        map((c) => ({ ...c, at: new Date(c.at) })),
-      ),
+    const changes = this.feed.clusterStatus$.pipe(
+      filter((c) => scopeTouchesClusterNamed(scope, c.cluster) && (!clusters?.length || clusters.includes(c.cluster))),
+      map((c) => ({ ...c, at: new Date(c.at) })),
     );
+    return subscriberQueue(changes, latestStatuses);
   }
 }

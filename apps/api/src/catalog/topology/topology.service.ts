@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { buildTopology, computeDiagnostics, type Scope, scopeCoversNamed, scopeTouchesClusterNamed, type Topology, type TopologySnapshot } from '@switchboard/k8s-model';
+import { buildTopology, computeDiagnostics, type Topology } from '@switchboard/k8s-model';
 import { AccessPolicy } from '../../auth/access-policy.service.js';
 import type { Caller } from '../../auth/caller.js';
 import { DomainError } from '../../errors/domain-error.js';
@@ -34,28 +34,15 @@ export class TopologyService {
     }
     // A service's neighbourhood lives in its own cluster and namespace.
     const scope = req.service ? { cluster: req.service.cluster, namespace: req.service.namespace } : { cluster: req.cluster, namespace: req.namespace };
-    const size = await this.repo.size(scope);
+    // Counted and loaded within what the caller may read: what it may not see neither refuses its graph nor shows in the count.
+    const size = await this.repo.size(scope, readable);
     if (size > MAX_TOPOLOGY_OBJECTS) {
       throw DomainError.validation(
         [{ field: scope.cluster ? 'namespace' : 'cluster', rule: 'tooLarge', message: `the graph would hold ${size} services and pods (limit ${MAX_TOPOLOGY_OBJECTS}); narrow it by cluster, namespace or service` }],
       );
     }
-    const snapshots = (await this.repo.snapshot(scope)).filter((s) => scopeTouchesClusterNamed(readable, s.cluster)).map((s) => withinScope(s, readable));
+    const snapshots = await this.repo.snapshot(scope, readable);
     const diagnostics = computeDiagnostics(snapshots, { now: new Date(), loadBalancerPendingSeconds: LOAD_BALANCER_PENDING_SECONDS });
     return buildTopology(snapshots, { cluster: scope.cluster, namespace: scope.namespace, service: req.service }, { diagnostics });
   }
-}
-
-/** Only what the caller may read: a scoped viewer's graph stops at its namespaces. */
-function withinScope(s: TopologySnapshot, scope: Scope): TopologySnapshot {
-  if (scope.all) return s;
-  const ok = (ns: string) => scopeCoversNamed(scope, s.cluster, ns);
-  return {
-    ...s,
-    namespaces: s.namespaces?.filter((n) => ok(n.name)),
-    services: s.services.filter((x) => ok(x.namespace)),
-    endpointSlices: s.endpointSlices.filter((x) => ok(x.namespace)),
-    pods: s.pods.filter((x) => ok(x.namespace)),
-    ingresses: s.ingresses.filter((x) => ok(x.namespace)),
-  };
 }

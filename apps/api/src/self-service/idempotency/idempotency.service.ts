@@ -24,10 +24,20 @@ function canonical(v: unknown): string {
   return JSON.stringify(v ?? null);
 }
 
+/** A failure that is the answer to the request: something was applied, so a retry must not act again. */
+const KEPT_FAILURES = new Set<string>(['PARTIALLY_APPLIED']);
+
+type StoredFailure = { failure: { code: DomainError['code']; message: string; details: DomainError['details'] } };
+
+/** The stored answer of a request that failed after changing something, given again to a retry. */
+export class ReplayedFailure extends DomainError {}
+
 /**
  * Runs a mutation at most once per idempotency key and caller: a retry with the same
  * key and the same request gets the first answer (marked `replayed`); the same key
  * with a different request is refused, as is a retry while the first is still running.
+ * A failure that left something applied (PARTIALLY_APPLIED) is kept as the answer too;
+ * only a failure before anything was applied frees the key.
  */
 @Injectable()
 export class IdempotencyService {
@@ -50,15 +60,23 @@ export class IdempotencyService {
       if (claim.state === 'pending') {
         throw new DomainError('IDEMPOTENCY_IN_PROGRESS', `a request with idempotency key "${key}" is still running; retry when it has finished`);
       }
-      return { ...(claim.response as MutationOutcome), replayed: true };
+      const stored = claim.response as MutationOutcome | StoredFailure;
+      if ('failure' in stored) throw new ReplayedFailure(stored.failure.code, stored.failure.message, stored.failure.details);
+      return { ...stored, replayed: true };
     }
+    let outcome: MutationOutcome;
     try {
-      const outcome = await action();
-      await this.repo.complete(id, outcome);
-      return outcome;
+      outcome = await action();
     } catch (err) {
-      await this.repo.release(id).catch(() => undefined);
+      if (err instanceof DomainError && KEPT_FAILURES.has(err.code)) {
+        await this.repo.complete(id, { failure: { code: err.code, message: err.message, details: err.details } } satisfies StoredFailure);
+      } else {
+        await this.repo.release(id).catch(() => undefined);
+      }
       throw err;
     }
+    // Not released if this fails: the change was made; the key stays taken until it is abandoned.
+    await this.repo.complete(id, outcome);
+    return outcome;
   }
 }

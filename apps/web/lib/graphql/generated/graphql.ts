@@ -22,6 +22,16 @@ export type CatalogObjectKind =
   | 'Ingress'
   | 'Service';
 
+/** A sync state, or REMOVED once the cluster was removed */
+export type ClusterState =
+  | 'DEGRADED'
+  | 'ERROR'
+  | 'PAUSED'
+  | 'PENDING'
+  | 'READY'
+  | 'REMOVED'
+  | 'SYNCING';
+
 /** postgres: a PostgreSQL server (DATABASE_URL); pglite: the embedded database */
 export type DatabaseKind =
   | 'pglite'
@@ -126,7 +136,7 @@ export type ClusterStatusChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type ClusterStatusChangedSubscription = { clusterStatusChanged: { cluster: string, kind: ResourceKind | null, status: SyncStatus, lastError: string | null, at: string } };
+export type ClusterStatusChangedSubscription = { clusterStatusChanged: { cluster: string, kind: ResourceKind | null, status: ClusterState, lastError: string | null, at: string } };
 
 export type OverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
