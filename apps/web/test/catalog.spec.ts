@@ -175,7 +175,7 @@ describe.skipIf(!haveBrowser)('the service catalog', () => {
 
     await page.goBack();
     await page.waitForURL((u) => !u.searchParams.has('health') && u.searchParams.get('kind') === 'Headless');
-    expect(await page.getByLabel('Health').inputValue()).toBe('all');
+    await expect.poll(() => page.getByLabel('Health').inputValue(), { timeout: 5_000 }).toBe('all');
     await expectRowsMatch(page, { clusters: ['eu'], kinds: ['Headless'] });
     await page.goBack();
     await page.waitForURL((u) => !u.searchParams.has('kind') && u.searchParams.get('cluster') === 'eu');

@@ -21,13 +21,13 @@ export const ROW_HEIGHT = 52;
 // The column model: one list, so header, cells and widths agree. Sorting, filtering and
 // paging are the API's, so a table library would add weight without taking work off.
 const COLUMNS = [
-  { id: 'cluster', header: 'Cluster', width: '9.5%' },
-  { id: 'namespace', header: 'Namespace', width: '10%' },
-  { id: 'name', header: 'Name', width: '12.5%' },
-  { id: 'type', header: 'Type', width: '11%' },
-  { id: 'ports', header: 'Ports', width: '12.5%' },
-  { id: 'endpoints', header: 'Ready', width: '7%', title: 'Ready / total endpoints', sr: ' endpoints of total' },
-  { id: 'url', header: 'Primary URL', width: '26.5%' },
+  { id: 'cluster', header: 'Cluster', width: '8.5%' },
+  { id: 'namespace', header: 'Namespace', width: '9.5%' },
+  { id: 'name', header: 'Name', width: '15%' },
+  { id: 'type', header: 'Type', width: '10%' },
+  { id: 'ports', header: 'Ports', width: '12%' },
+  { id: 'endpoints', header: 'Ready', width: '6.5%', title: 'Ready / total endpoints', sr: ' endpoints of total' },
+  { id: 'url', header: 'Primary URL', width: '27.5%' },
   { id: 'findings', header: 'Health', width: '11%' },
 ] as const;
 
@@ -49,7 +49,7 @@ function flatRows(items: CatalogItem[], expanded: ReadonlySet<string>): Row[] {
   return out;
 }
 
-const cell = 'overflow-hidden px-3 align-middle';
+const cell = 'overflow-hidden px-2.5 align-middle';
 
 /** How many members are in each health, worst first. */
 function healthCounts(members: GroupRow['members']): [string, number][] {
@@ -69,12 +69,13 @@ function ServiceCells({ s, health, member }: { s: ServiceRow; health: string; me
         </span>
       </td>
       <td className={cell}>
-        <span className={cn('block truncate text-sm', member ? 'text-muted' : 'text-text')} title={s.namespace}>
+        <span className={cn('line-clamp-2 text-sm leading-4 break-words', member ? 'text-muted' : 'text-text')} title={s.namespace}>
           {s.namespace}
         </span>
       </td>
       <th scope="row" className={cn(cell, 'text-left font-normal')}>
-        <Link href={routes.service(s.cluster, s.namespace, s.name)} prefetch={false} className="block truncate text-sm font-medium" title={`${s.name} in ${s.cluster}/${s.namespace}`}>
+        {/* Names wrap onto a second line rather than lose their end (the part that tells web-1 from web-12). */}
+        <Link href={routes.service(s.cluster, s.namespace, s.name)} prefetch={false} className="line-clamp-2 text-sm leading-4 font-medium break-words" title={`${s.name} in ${s.cluster}/${s.namespace}`}>
           {s.name}
         </Link>
       </th>
@@ -85,7 +86,7 @@ function ServiceCells({ s, health, member }: { s: ServiceRow; health: string; me
         <PortsCell ports={s.ports} />
       </td>
       <td className={cell}>
-        <EndpointsCell ready={s.endpointCounts.ready} total={s.endpointCounts.total} type={s.type} />
+        <EndpointsCell ready={s.endpointCounts.ready} total={s.endpointCounts.total} type={s.type} selector={!!s.selector} />
       </td>
       <td className={cell}>
         <PrimaryUrlCell s={s} />
@@ -106,7 +107,7 @@ function GroupCells({ g, expanded, onToggle }: { g: GroupRow; expanded: boolean;
     <>
       <td className={cell}>
         <span className="flex min-w-0 flex-col leading-tight" title={g.members.map((m) => `${m.cluster}: ${statusLook(m.health).label}`).join('\n')}>
-          <span className="truncate text-sm">{g.members.length === 1 ? g.members[0]!.cluster : `${g.members.length} clusters`}</span>
+          <span className={cn('truncate', g.members.length === 1 ? 'text-sm' : 'text-xs')}>{g.members.length === 1 ? g.members[0]!.cluster : `${g.members.length} clusters`}</span>
           <span className="flex items-center gap-1.5 text-xs text-muted">
             {healthCounts(g.members).map(([health, n]) => {
               const look = statusLook(health);
@@ -123,7 +124,7 @@ function GroupCells({ g, expanded, onToggle }: { g: GroupRow; expanded: boolean;
         </span>
       </td>
       <td className={cell}>
-        <span className="block truncate text-sm" title={g.namespace}>
+        <span className="line-clamp-2 text-sm leading-4 break-words" title={g.namespace}>
           {g.namespace}
         </span>
       </td>
@@ -137,25 +138,25 @@ function GroupCells({ g, expanded, onToggle }: { g: GroupRow; expanded: boolean;
           data-testid="group-expand"
         >
           <ChevronRight aria-hidden className={cn('size-4 shrink-0 text-muted transition-transform', expanded && 'rotate-90')} />
-          <span className="truncate">{g.name}</span>
+          <span className="line-clamp-2 leading-4 break-words">{g.name}</span>
         </button>
       </th>
       <td className={cell}>
         {kinds.length === 1 ? (
           <KindCell s={kinds[0] === 'Headless' ? { type: 'ClusterIP', headless: true } : { type: kinds[0] as ServiceRow['type'], headless: false }} />
         ) : (
-          <span className="inline-flex rounded border border-warn/40 bg-surface px-1.5 py-0.5 text-xs font-medium text-warn" title={`Differs per cluster: ${kinds.join(', ')}`}>
+          <span className="inline-flex rounded border border-warn/40 bg-surface px-1.5 py-0.5 text-[11px] font-medium text-warn" title={`Differs per cluster: ${kinds.join(', ')}`}>
             Mixed<span className="sr-only">: {kinds.join(', ')}</span>
           </span>
         )}
       </td>
       <td className={cell}>{g.consistent && first ? <PortsCell ports={first.ports} /> : <span className="text-xs text-warn">differ per cluster</span>}</td>
       <td className={cell}>
-        <EndpointsCell ready={g.readyEndpoints} total={g.totalEndpoints} type={kinds.length === 1 && kinds[0] === 'ExternalName' ? 'ExternalName' : undefined} />
+        <EndpointsCell ready={g.readyEndpoints} total={g.totalEndpoints} type={kinds.length === 1 && kinds[0] === 'ExternalName' ? 'ExternalName' : undefined} selector={g.members.some((m) => !!m.service.selector)} />
       </td>
       <td className={cell}>
         {/* One member: its URL is the group's; several: each cluster has its own, listed when opened. */}
-        {g.members.length === 1 ? <PrimaryUrlCell s={g.members[0]!.service} /> : <span className="text-xs text-muted">{g.members.length} clusters, one URL each: open the group</span>}
+        {g.members.length === 1 ? <PrimaryUrlCell s={g.members[0]!.service} /> : <span className="text-xs text-muted">One per cluster: open the group</span>}
       </td>
       <td className={cell}>
         <span className="flex min-w-0 flex-col items-start gap-0.5 leading-tight">
@@ -303,7 +304,7 @@ export function CatalogTable({ items, grouped, totalCount, hasNextPage, updating
         <thead>
           <tr aria-rowindex={grouped ? undefined : 1}>
             {COLUMNS.map((c) => (
-              <th key={c.id} scope="col" title={'title' in c ? c.title : undefined} className="sticky top-12 z-10 border-b border-border bg-surface-2 px-3 py-2 text-left text-xs font-semibold text-muted first:rounded-tl-lg last:rounded-tr-lg">
+              <th key={c.id} scope="col" title={'title' in c ? c.title : undefined} className="sticky top-12 z-10 border-b border-border bg-surface-2 px-2.5 py-2 text-left text-xs font-semibold text-muted first:rounded-tl-lg last:rounded-tr-lg">
                 {c.id === 'name' && grouped ? 'Service' : c.id === 'cluster' && grouped ? 'Clusters' : c.header}
                 {'sr' in c && <span className="sr-only">{c.sr}</span>}
               </th>

@@ -4,7 +4,7 @@ import { SERVICE_KIND_LABELS } from '@switchboard/k8s-model';
 import { FilterX, SearchX, Server } from 'lucide-react';
 import Link from 'next/link';
 import { useQueryStates } from 'nuqs';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
@@ -18,7 +18,7 @@ import { type CatalogItem, catalogFetcher } from './catalog-data';
 import { CatalogTable } from './catalog-table';
 import { MultiSelect, SearchField, SelectField, SelectorField, Toggle } from './filters';
 import { CatalogFacetsQuery } from './queries';
-import { apiFilter, apiSort, catalogParams, HEALTH, HEALTH_LABEL, isFiltered, loadCatalogParams, selectorProblem, SORT_LABEL, SORTS, viewKey } from './search-params';
+import { apiFilter, apiSort, type CatalogParams, catalogParams, HEALTH, HEALTH_LABEL, isFiltered, loadCatalogParams, selectorProblem, SORT_LABEL, SORTS, viewKey } from './search-params';
 import { type InitialPage, useKeysetPages } from './use-keyset-pages';
 
 const LIVE_KINDS = ['SERVICE', 'ENDPOINT_SLICE', 'INGRESS'] as const;
@@ -36,7 +36,26 @@ export interface CatalogViewProps {
  */
 export function CatalogView({ initial, facets: initialFacets }: CatalogViewProps) {
   // Every change is its own history entry, so Back steps through the views one took.
-  const [params, setParams] = useQueryStates(catalogParams, { history: 'push' });
+  const [urlState, setParams] = useQueryStates(catalogParams, { history: 'push' });
+  // After Back/Forward, Next's router (which nuqs reads) may first fetch the entry's
+  // server render before its search params move — and two quick steps can leave it on
+  // the earlier entry. The address bar is the truth: read it at once on popstate and
+  // show that view until the router agrees (nothing is written to the URL meanwhile).
+  const [fromAddressBar, setFromAddressBar] = useState<CatalogParams | null>(null);
+  const params = fromAddressBar && viewKey(fromAddressBar) !== viewKey(urlState) ? fromAddressBar : urlState;
+  const urlStateRef = useRef(urlState);
+  urlStateRef.current = urlState;
+  useEffect(() => {
+    if (fromAddressBar && viewKey(fromAddressBar) === viewKey(urlState)) setFromAddressBar(null);
+  }, [fromAddressBar, urlState]);
+  useEffect(() => {
+    const onPop = () => {
+      const shown = loadCatalogParams(window.location.search);
+      setFromAddressBar(viewKey(shown) === viewKey(urlStateRef.current) ? null : shown);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
   const client = useClient();
   const key = viewKey(params);
   const filter = useMemo(() => apiFilter(params), [key]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -74,33 +93,16 @@ export function CatalogView({ initial, facets: initialFacets }: CatalogViewProps
     () => void refresh(...visible.current),
   );
 
-  // Back/Forward twice in quick succession can leave Next's router (and so the URL state)
-  // on the earlier entry while the address bar shows the later one: once the history
-  // settles, the address bar wins.
-  const paramsRef = useRef(params);
-  paramsRef.current = params;
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const settle = () => {
-      const fromUrl = loadCatalogParams(window.location.search);
-      if (viewKey(fromUrl) !== viewKey(paramsRef.current)) void setParams(fromUrl, { history: 'replace' });
-    };
-    const onPop = () => {
-      clearTimeout(timer);
-      timer = setTimeout(settle, 400);
-    };
-    window.addEventListener('popstate', onPop);
-    return () => {
-      clearTimeout(timer);
-      window.removeEventListener('popstate', onPop);
-    };
-  }, [setParams]);
-
-  const set = (patch: Partial<typeof params>) => void setParams(patch);
+  // Every key is written (not only the changed one), so a change made while the router
+  // lags behind the address bar starts from the view on screen.
+  const set = (patch: Partial<CatalogParams>, history: 'push' | 'replace' = 'push') => {
+    setFromAddressBar(null);
+    void setParams({ ...params, ...patch }, { history });
+  };
   // Typing refines one search: the first commit is a history entry, the rest replace it.
   const typing = useRef(false);
   const commitSearch = (q: string) => {
-    void setParams({ q }, { history: typing.current ? 'replace' : 'push' });
+    set({ q }, typing.current ? 'replace' : 'push');
     typing.current = true;
     setTimeout(() => (typing.current = false), 1500);
   };
@@ -174,6 +176,8 @@ export function CatalogView({ initial, facets: initialFacets }: CatalogViewProps
           <p className="text-sm text-muted" aria-live="polite" data-testid="catalog-count">
             {badSelector ? (
               'Fix the label selector to search'
+            ) : problem ? (
+              'Nothing to show until the catalog answers'
             ) : list.status === 'loading' ? (
               'Loading…'
             ) : (

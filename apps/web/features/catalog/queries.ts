@@ -22,6 +22,9 @@ export const CatalogServiceRowFragment = graphql(`
       ready
       total
     }
+    selector {
+      key
+    }
     primaryAccessUrl {
       url
       scope

@@ -22,7 +22,7 @@ const KIND_TONE: Record<string, string> = {
 /** The kind as readers tell them apart (headless is its own), with the k8s-model's words. */
 export function KindCell({ s }: { s: Pick<ServiceRow, 'type' | 'headless'> }) {
   const kind = serviceKindLabel(s);
-  return <span className={cn('inline-flex rounded border bg-surface px-1.5 py-0.5 text-xs font-medium', KIND_TONE[kind])}>{kind}</span>;
+  return <span className={cn('inline-flex rounded border bg-surface px-1.5 py-0.5 text-[11px] font-medium', KIND_TONE[kind])}>{kind}</span>;
 }
 
 /** `80/TCP → 8080`, the node port under it; further ports as a count (all of them on hover). */
@@ -45,10 +45,13 @@ export function PortsCell({ ports }: { ports: ServiceRow['ports'] }) {
   );
 }
 
-/** Ready / total endpoints; ExternalName services and selector-less ones have none by design. */
-export function EndpointsCell({ ready, total, type }: { ready: number; total: number; type?: string }) {
+/**
+ * Ready / total endpoints. ExternalName services have none by design; selector-less ones
+ * have whatever someone wrote by hand, so none ready is not flagged (as the API's health).
+ */
+export function EndpointsCell({ ready, total, type, selector = true }: { ready: number; total: number; type?: string; selector?: boolean }) {
   if (type === 'ExternalName') return <span className="text-xs text-muted">n/a</span>;
-  const tone = total === 0 || ready === 0 ? 'text-bad' : ready < total ? 'text-warn' : 'text-text';
+  const tone = !selector ? 'text-text' : total === 0 || ready === 0 ? 'text-bad' : ready < total ? 'text-warn' : 'text-text';
   return (
     <span className={cn('text-sm tabular-nums', tone)} title={`${ready} of ${total} endpoints ready`}>
       {formatCount(ready)}
