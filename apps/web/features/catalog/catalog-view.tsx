@@ -69,7 +69,9 @@ export function CatalogView({ initial, facets: initialFacets }: CatalogViewProps
   // Namespaces follow the chosen clusters; the server sent those of the first view.
   const clustersKey = JSON.stringify(params.cluster);
   const firstClusters = useRef(clustersKey);
-  const [facetsResult] = useQuery({ query: CatalogFacetsQuery, variables: { clusters: params.cluster.length ? params.cluster : null }, pause: clustersKey === firstClusters.current && !!initialFacets });
+  const facetsFollow = useRef(!initialFacets);
+  if (clustersKey !== firstClusters.current) facetsFollow.current = true;
+  const [facetsResult] = useQuery({ query: CatalogFacetsQuery, variables: { clusters: params.cluster.length ? params.cluster : null }, pause: !facetsFollow.current });
   const facets = facetsResult.data ?? initialFacets;
 
   // Live: what the list shows changed → re-read the pages in view.
@@ -100,11 +102,11 @@ export function CatalogView({ initial, facets: initialFacets }: CatalogViewProps
     void setParams({ ...params, ...patch }, { history });
   };
   // Typing refines one search: the first commit is a history entry, the rest replace it.
-  const typing = useRef(false);
+  const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
   const commitSearch = (q: string) => {
     set({ q }, typing.current ? 'replace' : 'push');
-    typing.current = true;
-    setTimeout(() => (typing.current = false), 1500);
+    if (typing.current) clearTimeout(typing.current);
+    typing.current = setTimeout(() => (typing.current = null), 1500);
   };
   const clearAll = () => set({ q: '', cluster: [], namespace: [], kind: [], health: 'all', label: '' });
 

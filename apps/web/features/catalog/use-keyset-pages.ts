@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiProblem } from '../../lib/graphql/errors';
 import { PAGE_SIZE } from './catalog-data';
 
@@ -120,14 +120,14 @@ export function useKeysetPages<T extends { id: string }>(key: string, fetchPage:
     }
   }, [key]);
 
-  const lastRange = useRef<[number, number, boolean]>([0, 0, false]);
+  const lastRange = useRef<[number, number]>([0, 0]);
   /**
    * Re-reads the pages holding items [from, to] (plus one page either side); every other
    * loaded page is marked stale and re-read when it is next in view. Calls while one
    * runs are folded into one more run afterwards.
    */
-  const refresh = useCallback(async function run(from: number, to: number, all = false): Promise<void> {
-    lastRange.current = [from, to, all];
+  const refresh = useCallback(async function run(from: number, to: number): Promise<void> {
+    lastRange.current = [from, to];
     const fetch = fetchRef.current;
     const s = stateRef.current;
     if (!fetch || s.status === 'loading') return;
@@ -145,7 +145,7 @@ export function useKeysetPages<T extends { id: string }>(key: string, fetchPage:
         if (gen === generation.current) setState((cur) => ({ ...cur, pages: [{ after: null, ...page, stale: false }], totalCount: page.totalCount, status: 'ready', problem: null, moreProblem: null }));
         return;
       }
-      const pick = pagesFor(s.pages, from, to, all);
+      const pick = pagesFor(s.pages, from, to);
       const fresh = await Promise.all(pick.map((i) => fetch(s.pages[i]!.after, REFRESH_SIZE)));
       if (gen !== generation.current) return;
       if (stateRef.current.pages !== s.pages) {
@@ -168,7 +168,8 @@ export function useKeysetPages<T extends { id: string }>(key: string, fetchPage:
     }
   }, []);
 
-  const items = state.key === key || state.updating ? flatten(state.pages) : [];
+  // While a new view loads, the previous one's rows stay (marked as updating), never a blank.
+  const items = useMemo(() => flatten(state.pages), [state.pages]);
   const stale = state.pages.map((p) => p.stale);
   const lastPage = state.pages.at(-1);
   return {
@@ -196,8 +197,7 @@ function flatten<T extends { id: string }>(pages: Loaded<T>[]): T[] {
 }
 
 /** Indexes of the pages holding items [from, to], widened by one page each side. */
-function pagesFor<T>(pages: Loaded<T>[], from: number, to: number, all = false): number[] {
-  if (all) return pages.map((_, i) => i);
+function pagesFor<T>(pages: Loaded<T>[], from: number, to: number): number[] {
   const out: number[] = [];
   let start = 0;
   pages.forEach((p, i) => {
