@@ -22,13 +22,35 @@ export class ServiceGroupsController {
   @ApiQuery({ name: 'namespace', required: false })
   @ApiQuery({ name: 'q', required: false, description: 'Substring of the service name' })
   @ApiQuery({ name: 'minClusters', required: false, description: '2: only services present in several clusters' })
+  @ApiQuery({ name: 'cluster', required: false, description: 'Groups with a member in one of these clusters (repeat or comma-separate); the filters below work as on /services and every member is listed' })
+  @ApiQuery({ name: 'type', required: false, enum: ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] })
+  @ApiQuery({ name: 'kind', required: false, enum: ['ClusterIP', 'Headless', 'NodePort', 'LoadBalancer', 'ExternalName'] })
+  @ApiQuery({ name: 'label', required: false, description: 'Label selector, e.g. app=web,tier in (fe,be)' })
+  @ApiQuery({ name: 'search', required: false, description: "The catalog's text search: name, namespace, labels, ingress hosts" })
+  @ApiQuery({ name: 'hasDiagnostics', required: false, enum: ['true', 'false'] })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
   async search(@CurrentCaller() caller: Caller, @Query() q: Record<string, string | string[] | undefined>, @Req() req: Request): Promise<ServiceGroupPage> {
     const num = (k: string) => (queryOne(q, k) === undefined ? undefined : Number(queryOne(q, k)));
+    const hasDiagnostics = queryOne(q, 'hasDiagnostics');
+    const filter = {
+      clusters: queryList(q, 'cluster'),
+      types: queryList(q, 'type'),
+      kinds: queryList(q, 'kind'),
+      labelSelector: queryOne(q, 'label'),
+      search: queryOne(q, 'search'),
+      hasDiagnostics: hasDiagnostics === undefined ? undefined : hasDiagnostics === 'true',
+    };
     const page = await this.groups.search(
       caller,
-      { namespaces: queryList(q, 'namespace'), search: queryOne(q, 'q'), minClusters: num('minClusters'), first: num('limit'), after: queryOne(q, 'cursor') },
+      {
+        namespaces: queryList(q, 'namespace'),
+        search: queryOne(q, 'q'),
+        filter: Object.values(filter).some((v) => v !== undefined) ? filter : undefined,
+        minClusters: num('minClusters'),
+        first: num('limit'),
+        after: queryOne(q, 'cursor'),
+      },
       this.loaders.for(req),
     );
     const items = page.items.map(toServiceGroupModel).map((g) => ({

@@ -9,6 +9,7 @@ import { encodeCursor, pageArgs } from '../pagination/cursor.js';
 import type { RelatedLoaders } from '../related/related-loaders.js';
 import type { CatalogService } from '../services/catalog-service.js';
 import { ServicesRepository } from '../services/services.repository.js';
+import { type ServiceFilter, ServicesService } from '../services/services.service.js';
 
 export interface CatalogServiceGroup extends ServiceGroup {
   sources: Map<string, CatalogService>;
@@ -16,7 +17,10 @@ export interface CatalogServiceGroup extends ServiceGroup {
 
 export interface GroupSearch {
   namespaces?: string[];
+  /** Substring of the service name. */
   search?: string;
+  /** The catalog's filters: groups with at least one matching member (all members are listed). */
+  filter?: ServiceFilter;
   minClusters?: number | null;
   first?: number | null;
   after?: string | null;
@@ -26,6 +30,7 @@ export interface GroupSearch {
 export class ServiceGroupsService {
   constructor(
     private readonly services: ServicesRepository,
+    private readonly catalog: ServicesService,
     private readonly diagnostics: DiagnosticsService,
     private readonly access: AccessPolicy,
   ) {}
@@ -37,9 +42,10 @@ export class ServiceGroupsService {
       issues.push({ field: 'minClusters', rule: 'range', message: `must be between 1 and 1000, got ${minClusters}` });
     }
     const { limit, after } = pageArgs(input.first, input.after, 2, issues);
+    const filter = input.filter ? this.catalog.filterOf(input.filter, issues, 'filter.') : undefined;
     if (issues.length) throw DomainError.validation(issues);
     const scope = this.access.readScope(caller);
-    const page = await this.services.groupKeys({ namespaces: input.namespaces, text: input.search?.trim() || undefined, minClusters, limit, after, scope });
+    const page = await this.services.groupKeys({ namespaces: input.namespaces, text: input.search?.trim() || undefined, filter, minClusters, limit, after, scope });
     const items = await this.build(page.keys, loaders, scope);
     const last = page.keys.at(-1);
     return { items, totalCount: page.total, hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor([last.namespace, last.name]) : null };

@@ -1,5 +1,5 @@
 import type { Scope } from '@switchboard/k8s-model';
-import type { ServiceRecord, ServiceType } from '@switchboard/k8s-model';
+import type { ServiceKindLabel, ServiceRecord, ServiceType } from '@switchboard/k8s-model';
 
 /** A mirrored Service as the catalog reads it back: the record plus where it lives and its endpoint counts. */
 export interface CatalogService extends ServiceRecord {
@@ -24,6 +24,8 @@ export interface ServiceQuery {
   clusters?: string[];
   namespaces?: string[];
   types?: ServiceType[];
+  /** Any of these kinds (Headless told apart from ClusterIP). */
+  kinds?: ServiceKindLabel[];
   labels?: LabelRequirement[];
   text?: string;
   hasDiagnostics?: boolean;

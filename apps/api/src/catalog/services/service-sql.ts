@@ -1,3 +1,4 @@
+import type { ServiceKindLabel } from '@switchboard/k8s-model';
 import { scopeSql } from '../shared/scope-sql.js';
 import type { LabelRequirement, ServiceQuery, ServiceSort } from './catalog-service.js';
 
@@ -55,12 +56,21 @@ export function hasDiagnosticsSql(p: Params, pendingSeconds: number): string {
   )`;
 }
 
+/** Any of the kinds: Headless and ClusterIP are both type ClusterIP, told apart by `headless`. */
+function kindsSql(kinds: readonly ServiceKindLabel[], p: Params): string {
+  const branches = [...new Set(kinds)].map((k) =>
+    k === 'Headless' ? `(s.type::text = 'ClusterIP' AND s.headless)` : k === 'ClusterIP' ? `(s.type::text = 'ClusterIP' AND NOT s.headless)` : `s.type::text = ${p.add(k)}`,
+  );
+  return `(${branches.join(' OR ')})`;
+}
+
 /** WHERE clause for every filter (not the cursor). */
-export function whereSql(q: ServiceQuery, p: Params): string {
+export function whereSql(q: Omit<ServiceQuery, 'sort' | 'limit' | 'after'>, p: Params): string {
   const where: string[] = [];
   if (q.clusters?.length) where.push(`c.name = ANY(${p.add(q.clusters)}::text[])`);
   if (q.namespaces?.length) where.push(`s.namespace = ANY(${p.add(q.namespaces)}::text[])`);
   if (q.types?.length) where.push(`s.type::text = ANY(${p.add(q.types)}::text[])`);
+  if (q.kinds?.length) where.push(kindsSql(q.kinds, p));
   for (const req of q.labels ?? []) where.push(labelPredicate(req, p));
   if (q.text) {
     // One branch per searched column, each repeating the cluster/namespace scope, so

@@ -26,6 +26,7 @@ export class ServicesController {
   @ApiQuery({ name: 'cluster', required: false, description: 'Cluster name; repeat or comma-separate for several' })
   @ApiQuery({ name: 'namespace', required: false })
   @ApiQuery({ name: 'type', required: false, enum: ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] })
+  @ApiQuery({ name: 'kind', required: false, enum: ['ClusterIP', 'Headless', 'NodePort', 'LoadBalancer', 'ExternalName'], description: 'Any of these kinds (Headless told apart from ClusterIP); repeat or comma-separate for several' })
   @ApiQuery({ name: 'label', required: false, description: 'Label selector, e.g. app=web,tier in (fe,be)' })
   @ApiQuery({ name: 'q', required: false, description: 'Text search over name, namespace, labels, ingress hosts' })
   @ApiQuery({ name: 'hasDiagnostics', required: false, enum: ['true', 'false'] })
@@ -40,6 +41,7 @@ export class ServicesController {
       clusters: queryList(q, 'cluster'),
       namespaces: queryList(q, 'namespace'),
       types: queryList(q, 'type'),
+      kinds: queryList(q, 'kind'),
       labelSelector: one('label'),
       search: one('q'),
       hasDiagnostics: hasDiagnostics === undefined ? undefined : hasDiagnostics === 'true',

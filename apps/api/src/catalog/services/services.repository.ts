@@ -3,6 +3,7 @@ import { DatabaseService } from '../../database/database.service.js';
 import type { Scope, ServicePortRecord } from '@switchboard/k8s-model';
 import { scopeSql } from '../shared/scope-sql.js';
 import type { CatalogService, ServiceQuery } from './catalog-service.js';
+import type { ServiceQueryFilter } from './services.service.js';
 import { afterSql, orderSql, Params, SORT_KEYS, whereSql } from './service-sql.js';
 
 /** A row as the SELECT below returns it: the record's columns plus raw dates, ports and counts. */
@@ -96,17 +97,31 @@ export class ServicesRepository {
     return rows.map(toService);
   }
 
-  /** A page of distinct namespace/name pairs present in at least `minClusters` clusters. */
-  async groupKeys(q: { namespaces?: string[]; text?: string; minClusters: number; limit: number; after?: (string | number | null)[]; scope?: Scope }): Promise<{ keys: { namespace: string; name: string }[]; total: number; hasNextPage: boolean }> {
+  /**
+   * A page of distinct namespace/name pairs present in at least `minClusters` clusters.
+   * With `filter`, only pairs with at least one service matching it (the catalog's
+   * filters); `minClusters` still counts every cluster the pair is in.
+   */
+  async groupKeys(q: { namespaces?: string[]; text?: string; filter?: ServiceQueryFilter; minClusters: number; limit: number; after?: (string | number | null)[]; scope?: Scope }): Promise<{ keys: { namespace: string; name: string }[]; total: number; hasNextPage: boolean }> {
     const build = (p: Params, withAfter: boolean) => {
       const w: string[] = [];
       if (q.namespaces?.length) w.push(`s.namespace = ANY(${p.add(q.namespaces)}::text[])`);
       const scoped = scopeSql(q.scope, p, 's."clusterId"', 's.namespace');
       if (scoped) w.push(scoped);
       if (q.text) w.push(`(s.name ILIKE ${p.add(`%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)})`);
-      const having = `HAVING count(DISTINCT s."clusterId") >= ${p.add(q.minClusters)}`;
+      if (q.filter) {
+        const filtered = whereSql(q.filter, p);
+        if (filtered) w.push(filtered.replace(/^WHERE /, ''));
+      }
+      let having = '';
+      if (!q.filter) having = `HAVING count(DISTINCT s."clusterId") >= ${p.add(q.minClusters)}`;
+      else if (q.minClusters > 1) {
+        const memberScope = scopeSql(q.scope, p, 'm."clusterId"', 'm.namespace');
+        having = `HAVING (SELECT count(DISTINCT m."clusterId") FROM "Service" m WHERE m.namespace = s.namespace AND m.name = s.name${memberScope ? ` AND ${memberScope}` : ''}) >= ${p.add(q.minClusters)}`;
+      }
       const after = withAfter && q.after ? `${w.length ? 'AND' : 'WHERE'} (s.namespace, s.name) > (${p.add(q.after[0])}, ${p.add(q.after[1])})` : '';
-      return `FROM "Service" s ${w.length ? `WHERE ${w.join(' AND ')}` : ''} ${after} GROUP BY s.namespace, s.name ${having}`;
+      const from = q.filter ? `FROM "Service" s JOIN "Cluster" c ON c.id = s."clusterId"` : 'FROM "Service" s';
+      return `${from} ${w.length ? `WHERE ${w.join(' AND ')}` : ''} ${after} GROUP BY s.namespace, s.name ${having}`;
     };
     const p = new Params();
     const sql = `SELECT s.namespace, s.name ${build(p, true)} ORDER BY s.namespace, s.name LIMIT ${p.add(q.limit + 1)}`;

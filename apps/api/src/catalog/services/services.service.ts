@@ -5,7 +5,9 @@ import {
   type Health,
   type LabelRequirement,
   memberHealth,
+  SERVICE_KIND_LABELS,
   SERVICE_TYPES,
+  type ServiceKindLabel,
   type ServiceType,
   serviceAccessUrls,
   tryParseLabelSelector,
@@ -17,16 +19,24 @@ import type { FieldIssue } from '../../errors/error-codes.js';
 import { encodeCursor, type Page, pageArgs } from '../pagination/cursor.js';
 import type { RelatedLoaders } from '../related/related-loaders.js';
 import { SORT_KEYS } from './service-sql.js';
-import type { CatalogService, ServiceSort } from './catalog-service.js';
+import type { CatalogService, ServiceQuery, ServiceSort } from './catalog-service.js';
 import { ServicesRepository } from './services.repository.js';
 
-export interface ServiceSearch {
+/** What narrows a search (every field optional; all combine with AND). */
+export interface ServiceFilter {
   clusters?: string[];
   namespaces?: string[];
   types?: string[];
+  kinds?: string[];
   labelSelector?: string;
   hasDiagnostics?: boolean;
   search?: string;
+}
+
+/** The filter part of a repository query. */
+export type ServiceQueryFilter = Omit<ServiceQuery, 'sort' | 'limit' | 'after' | 'scope'>;
+
+export interface ServiceSearch extends ServiceFilter {
   sort?: ServiceSort;
   first?: number | null;
   after?: string | null;
@@ -45,6 +55,29 @@ export class ServicesService {
   /** One page of the catalog; every bad argument is reported at once with its field. */
   async search(caller: Caller, input: ServiceSearch, fieldPrefix = ''): Promise<Page<CatalogService>> {
     const issues: FieldIssue[] = [];
+    const filter = this.filterOf(input, issues, fieldPrefix);
+    const sort = input.sort ?? 'NAMESPACE';
+    if (!(sort in SORT_KEYS)) issues.push({ field: `${fieldPrefix}sort`, rule: 'notSupported', message: `must be one of ${Object.keys(SORT_KEYS).join(', ')}` });
+    const { limit, after } = pageArgs(input.first, input.after, SORT_KEYS[sort]?.columns.length ?? 0, issues);
+    if (issues.length) throw DomainError.validation(issues);
+
+    const result = await this.repo.search({ ...filter, sort, limit, after, scope: this.access.readScope(caller) });
+    const cursors = result.items.map((i) => encodeCursor(i.sortKey));
+    return {
+      items: result.items.map((i) => i.service),
+      cursors,
+      totalCount: result.total,
+      hasNextPage: result.hasNextPage,
+      startCursor: cursors[0] ?? null,
+      endCursor: cursors.at(-1) ?? null,
+    };
+  }
+
+  /**
+   * The filter fields of a search checked and made SQL-ready (issues go into `issues`,
+   * named `<fieldPrefix><field>`): shared by the catalog and its service groups.
+   */
+  filterOf(input: ServiceFilter, issues: FieldIssue[], fieldPrefix = ''): ServiceQueryFilter {
     const f = (name: string) => `${fieldPrefix}${name}`;
     let labels: LabelRequirement[] | undefined;
     if (input.labelSelector?.trim()) {
@@ -56,35 +89,22 @@ export class ServicesService {
     if (badTypes.length) {
       issues.push({ field: f('types'), rule: 'notSupported', message: `unknown service type ${badTypes.map((t) => `"${t}"`).join(', ')}; expected one of ${SERVICE_TYPES.join(', ')}` });
     }
-    const sort = input.sort ?? 'NAMESPACE';
-    if (!(sort in SORT_KEYS)) issues.push({ field: f('sort'), rule: 'notSupported', message: `must be one of ${Object.keys(SORT_KEYS).join(', ')}` });
-    const { limit, after } = pageArgs(input.first, input.after, SORT_KEYS[sort]?.columns.length ?? 0, issues);
+    const badKinds = (input.kinds ?? []).filter((k) => !(SERVICE_KIND_LABELS as readonly string[]).includes(k));
+    if (badKinds.length) {
+      issues.push({ field: f('kinds'), rule: 'notSupported', message: `unknown service kind ${badKinds.map((k) => `"${k}"`).join(', ')}; expected one of ${SERVICE_KIND_LABELS.join(', ')}` });
+    }
     if (input.search !== undefined && input.search.length > 200) {
       issues.push({ field: f('search'), rule: 'maxLength', message: 'must be at most 200 characters' });
     }
-    if (issues.length) throw DomainError.validation(issues);
-
-    const result = await this.repo.search({
+    return {
       clusters: input.clusters,
       namespaces: input.namespaces,
       types: input.types as ServiceType[] | undefined,
+      kinds: input.kinds as ServiceKindLabel[] | undefined,
       labels,
       text: input.search?.trim() || undefined,
       hasDiagnostics: input.hasDiagnostics,
       pendingLoadBalancerSeconds: LOAD_BALANCER_PENDING_SECONDS,
-      sort,
-      limit,
-      after,
-      scope: this.access.readScope(caller),
-    });
-    const cursors = result.items.map((i) => encodeCursor(i.sortKey));
-    return {
-      items: result.items.map((i) => i.service),
-      cursors,
-      totalCount: result.total,
-      hasNextPage: result.hasNextPage,
-      startCursor: cursors[0] ?? null,
-      endCursor: cursors.at(-1) ?? null,
     };
   }
 

@@ -1,4 +1,6 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
+import type { ServiceKindLabel } from '@switchboard/k8s-model';
+import { ServiceKindSet } from '../../cluster-summary/dto/cluster-summary.model.js';
 import { ServiceTypeEnum } from './service.model.js';
 
 export enum ServiceSortEnum {
@@ -19,6 +21,9 @@ export class ServiceFilterInput {
 
   @Field(() => [ServiceTypeEnum], { nullable: true })
   types?: ServiceTypeEnum[];
+
+  @Field(() => [ServiceKindSet], { nullable: true, description: 'Any of these kinds, as readers tell them apart: Headless is a ClusterIP service without a cluster IP, ClusterIP the others' })
+  kinds?: ServiceKindLabel[];
 
   @Field({ nullable: true, description: 'Kubernetes label selector, e.g. "app=web,tier in (fe,be),!canary"' })
   labelSelector?: string;
