@@ -23,3 +23,4 @@ export * from './global-id.js';
 export * from './manifests/index.js';
 export * from './diff/index.js';
 export * from './access/index.js';
+export * from './endpoint-gaps.js';

@@ -6,3 +6,4 @@ export { planExpose, exposedPort, type ExposePlanOptions } from './expose-plan.j
 export { planUnexpose, validateUnexposeInput, type UnexposeInput, type UnexposePlanOptions } from './unexpose-plan.js';
 export { restoreService, restoreIngress } from './restore.js';
 export { ingressUpdateManifest, ingressInputFromRecord, type IngressChange } from './ingress-update.js';
+export { serviceObjectFromRecord, ingressObjectFromRecord } from './mirrored-object.js';

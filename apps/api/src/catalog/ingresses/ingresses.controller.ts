@@ -40,6 +40,6 @@ export class IngressesController {
   @Get('clusters/:cluster/namespaces/:namespace/ingresses/:name')
   @ApiOkResponse({ type: IngressModel })
   async get(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Req() req: Request): Promise<IngressModel> {
-    return this.detail.render(await this.ingressService.get(caller, cluster, namespace, name), req);
+    return this.detail.render(await this.ingressService.get(caller, cluster, namespace, name), req, { detail: true });
   }
 }

@@ -9,6 +9,7 @@ import type { CatalogService } from './catalog-service.js';
 import type { ServiceModel } from './dto/service.model.js';
 import { toServiceModel } from './dto/to-service-model.js';
 import { ServicesService } from './services.service.js';
+import { ServiceBackendsService } from './service-backends.service.js';
 
 /** A service as REST returns it: the model with its access URLs and diagnostics filled in. */
 @Injectable()
@@ -17,12 +18,21 @@ export class ServiceDetailView {
     private readonly services: ServicesService,
     private readonly loaders: RelatedLoadersFactory,
     private readonly diagnostics: DiagnosticsService,
+    private readonly backends: ServiceBackendsService,
   ) {}
 
-  /** `scope` keys the per-request DataLoaders (the request object). */
-  async render(s: CatalogService, scope: object): Promise<ServiceModel> {
+  /**
+   * `scope` keys the per-request DataLoaders (the request object). `detail` adds what
+   * only the one-service route carries: endpoints, pods without endpoint, the YAML.
+   */
+  async render(s: CatalogService, scope: object, opts: { detail?: boolean } = {}): Promise<ServiceModel> {
     const loaders = this.loaders.for(scope);
-    const [accessUrls, diagnostics] = await Promise.all([this.services.accessUrls(s, loaders), this.diagnostics.forService(s, loaders)]);
+    const [accessUrls, diagnostics, endpoints, podsWithoutEndpoint] = await Promise.all([
+      this.services.accessUrls(s, loaders),
+      this.diagnostics.forService(s, loaders),
+      opts.detail ? this.backends.endpoints(s, loaders) : undefined,
+      opts.detail ? this.backends.podsWithoutEndpoint(s, loaders) : undefined,
+    ]);
     const { _source, ...model } = toServiceModel(s);
     return {
       ...model,
@@ -30,6 +40,7 @@ export class ServiceDetailView {
       primaryAccessUrl: primaryAccessUrl(accessUrls) as AccessUrl | null,
       health: this.services.health(s, diagnostics) as HealthEnum,
       diagnostics: toDiagnosticModels(diagnostics),
+      ...(opts.detail ? { endpoints, podsWithoutEndpoint, manifest: this.backends.manifest(s) } : {}),
     } as ServiceModel;
   }
 }

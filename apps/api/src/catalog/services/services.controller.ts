@@ -56,7 +56,7 @@ export class ServicesController {
   @Get('clusters/:cluster/namespaces/:namespace/services/:name')
   @ApiOkResponse({ type: ServiceModel })
   async get(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Req() req: Request): Promise<ServiceModel> {
-    return this.detail.render(await this.services.get(caller, cluster, namespace, name), req);
+    return this.detail.render(await this.services.get(caller, cluster, namespace, name), req, { detail: true });
   }
 
   @Get('clusters/:cluster/namespaces/:namespace/services/:name/urls')

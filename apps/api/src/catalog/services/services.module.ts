@@ -6,10 +6,12 @@ import { ServicesController } from './services.controller.js';
 import { ServicesRepository } from './services.repository.js';
 import { ServicesResolver } from './services.resolver.js';
 import { ServicesService } from './services.service.js';
+import { ServiceBackendsResolver } from './service-backends.resolver.js';
+import { ServiceBackendsService } from './service-backends.service.js';
 
 @Module({
   imports: [RelatedModule, DiagnosticsModule],
-  providers: [ServiceDetailView, ServicesRepository, ServicesService, ServicesResolver],
+  providers: [ServiceDetailView, ServicesRepository, ServicesService, ServicesResolver, ServiceBackendsService, ServiceBackendsResolver],
   controllers: [ServicesController],
   exports: [ServiceDetailView, ServicesService, ServicesRepository],
 })

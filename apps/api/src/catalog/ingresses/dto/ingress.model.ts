@@ -134,4 +134,7 @@ export class IngressModel implements NodeInterface {
 
   @ApiPropertyOptional({ type: [Diagnostic] })
   diagnostics?: Diagnostic[];
+
+  @ApiPropertyOptional({ description: 'Detail only: the mirrored object as Kubernetes YAML' })
+  manifest?: string;
 }

@@ -6,6 +6,7 @@ import { type Protocol, ProtocolSet } from '../../shared/kube-enums.js';
 import { Diagnostic } from '../../shared/diagnostic.model.js';
 import { KeyValue } from '../../shared/label.model.js';
 import { NodeInterface } from '../../node/node.interface.js';
+import { PodWithoutEndpointModel, ServiceEndpointModel } from './service-endpoint.model.js';
 
 export enum ServiceTypeEnum {
   ClusterIP = 'ClusterIP',
@@ -166,4 +167,14 @@ export class ServiceModel implements NodeInterface {
 
   @ApiPropertyOptional({ enum: ['HEALTHY', 'DEGRADED', 'UNHEALTHY', 'UNKNOWN'], enumName: 'Health' })
   health?: string;
+
+  // The detail route only (GET /clusters/{c}/namespaces/{ns}/services/{name}).
+  @ApiPropertyOptional({ type: [ServiceEndpointModel], description: 'Detail only: every endpoint of its EndpointSlices' })
+  endpoints?: ServiceEndpointModel[];
+
+  @ApiPropertyOptional({ type: [PodWithoutEndpointModel], description: 'Detail only: selected pods no EndpointSlice lists, with the reason' })
+  podsWithoutEndpoint?: PodWithoutEndpointModel[];
+
+  @ApiPropertyOptional({ description: 'Detail only: the mirrored object as Kubernetes YAML' })
+  manifest?: string;
 }

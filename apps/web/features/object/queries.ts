@@ -1,0 +1,55 @@
+import { graphql } from '../../lib/graphql/generated';
+
+// Fragments the service and ingress pages share.
+
+export const AccessUrlFields = graphql(`
+  fragment AccessUrlFields on AccessUrl {
+    url
+    scope
+    via
+    pending
+    pattern
+    note
+    host
+    port
+  }
+`);
+
+export const IngressUrlFields = graphql(`
+  fragment IngressUrlFields on IngressUrl {
+    url
+    scope
+    via
+    pending
+    pattern
+    note
+    host
+    port
+    path
+    backendService
+    backendPort
+  }
+`);
+
+export const FindingFields = graphql(`
+  fragment FindingFields on Diagnostic {
+    code
+    severity
+    message
+    hint
+  }
+`);
+
+export const MirrorFields = graphql(`
+  fragment MirrorFields on Cluster {
+    name
+    displayName
+    status
+    syncStates {
+      kind
+      status
+      lastError
+      lastEventAt
+    }
+  }
+`);
