@@ -31,3 +31,12 @@ export function objectRoute(o: { kind: string; cluster: string; namespace?: stri
   if (o.kind === 'Ingress') return routes.ingress(o.cluster, o.namespace, o.name);
   return null;
 }
+
+/** A path segment as the object's name: decoded when it is percent-encoded, as it came otherwise. */
+export function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
