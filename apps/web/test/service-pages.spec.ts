@@ -21,9 +21,9 @@ async function urlsOnPage(page: Page): Promise<string[]> {
   return pairs.sort();
 }
 
-// Pages other branches build (catalog, topology, diagnostics): until they are merged, the
+// Pages other branches build (catalog, topology): until they are merged, the
 // shell's and these pages' links to them make Next's prefetches answer 404.
-const prefetchOfUnbuiltRoute = (e: string) => /: GET \/(services|topology|diagnostics) → 404$/.test(e);
+const prefetchOfUnbuiltRoute = (e: string) => /: GET \/(services|topology) → 404$/.test(e);
 
 describe.skipIf(!haveBrowser)('the service and ingress pages', () => {
   let product: ProductWithClusters;
@@ -187,6 +187,26 @@ describe.skipIf(!haveBrowser)('the service and ingress pages', () => {
     // A port named "metrics" is not http: the API gives it a tcp:// URL.
     expect(api.map((u) => u.url)).toContain('tcp://my-clusterip-service.default.svc.cluster.local:9090');
     expect(await urlsOnPage(page)).toEqual(api.map((u) => `${u.scope} ${u.url}`).sort());
+  });
+
+  it('warns, live, that the page may be out of date while the cluster\u2019s mirror is not READY', async () => {
+    const { page } = session;
+    await page.goto(`${product.webUrl}${servicePath('us', 'my-nodeport-service')}`);
+    await page.getByTestId('live-indicator').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('mirror-warning').count()).toBe(0);
+    expect((await product.rest('PATCH', '/clusters/us', { paused: true })).status).toBe(200);
+    try {
+      const warning = page.getByTestId('mirror-warning');
+      await warning.waitFor({ timeout: 15_000 });
+      expect(await warning.getAttribute('data-status')).toBe('PAUSED');
+      expect(await warning.textContent()).toContain('Mirroring of cluster United States is paused');
+      const { a11y } = await lookAt(page, 'service-mirror-paused');
+      expect(a11y).toEqual([]);
+    } finally {
+      expect((await product.rest('PATCH', '/clusters/us', { paused: false })).status).toBe(200);
+    }
+    await product.waitFor('us READY again', async () => (await product.rest<{ status: string }>('GET', '/clusters/us')).body.status === 'READY', 60_000);
+    await page.getByTestId('mirror-warning').waitFor({ state: 'detached', timeout: 30_000 });
   });
 
   it('answers an unknown service with a 404 page that says what may have happened and leads back', async () => {

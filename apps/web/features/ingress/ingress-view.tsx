@@ -13,12 +13,10 @@ import { Findings } from '../object/findings';
 import { ManifestCard } from '../object/manifest';
 import { LabelsAndAnnotations } from '../object/metadata';
 import { MirrorWarning } from '../object/mirror-warning';
+import { td, th } from '../object/table';
 
 type Ingress = IngressPageQuery['ingress'];
 type Path = Ingress['paths'][number];
-
-const th = 'px-4 py-2 text-left text-xs font-medium text-muted';
-const td = 'px-4 py-2.5 align-top';
 
 /** Whether a path's backend exists, in the dashboard's status words. */
 function backendState(p: Path): { key: 'resolved' | 'service-missing' | 'port-missing' | 'resource'; badge: React.ReactNode } {
@@ -64,9 +62,11 @@ function Rules({ ingress: i }: { ingress: Ingress }) {
                 <th scope="col" className={th}>
                   Backend state
                 </th>
-                <th scope="col" className={th}>
-                  TLS
-                </th>
+                {i.tls.length > 0 && (
+                  <th scope="col" className={th}>
+                    TLS
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody className="divide-y divide-border">
@@ -100,16 +100,18 @@ function Rules({ ingress: i }: { ingress: Ingress }) {
                       </span>
                     </td>
                     <td className={td}>{state.badge}</td>
-                    <td className={td}>
-                      {tls ? (
-                        <span className="inline-flex items-center gap-1 text-xs text-text">
-                          <Lock aria-hidden className="size-3.5 text-ok" />
-                          {tls.secretName ?? 'no secret named'}
-                        </span>
-                      ) : (
-                        <span className="text-xs text-muted">none</span>
-                      )}
-                    </td>
+                    {i.tls.length > 0 && (
+                      <td className={td}>
+                        {tls ? (
+                          <span className="inline-flex items-center gap-1 text-xs text-text">
+                            <Lock aria-hidden className="size-3.5 text-ok" />
+                            {tls.secretName ?? 'no secret named'}
+                          </span>
+                        ) : (
+                          <span className="text-xs text-muted">none</span>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 );
               })}

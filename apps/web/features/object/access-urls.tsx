@@ -98,6 +98,14 @@ export function AccessUrls<T extends Url>({
             {!primary.pending && <CopyButton text={primary.url} showText />}
           </div>
           {primary.note && <p className="mt-0.5 text-xs text-muted">{primary.note}</p>}
+          <p className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted">
+            <span>All of them:</span>
+            {groups.map((g) => (
+              <a key={g.scope} href={`#scope-${g.scope.toLowerCase()}`}>
+                {g.urls.length} {g.title.charAt(0).toLowerCase() + g.title.slice(1)}
+              </a>
+            ))}
+          </p>
         </div>
       )}
       {urls.length === 0 ? (

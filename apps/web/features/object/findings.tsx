@@ -4,17 +4,20 @@ import { Card, CardHeader } from '../../components/ui/card';
 import type { FindingFieldsFragment } from '../../lib/graphql/generated/graphql';
 
 /** An object's findings, worst first, each with what to do about it. */
-export function Findings({ items, subject }: { items: readonly Omit<FindingFieldsFragment, '__typename'>[]; subject: string }) {
+export function Findings({ items, subject, note }: { items: readonly Omit<FindingFieldsFragment, '__typename'>[]; subject: string; /** Said when there is no finding but something still deserves a look. */ note?: string | null }) {
   const rank = { ERROR: 0, WARNING: 1, INFO: 2 } as const;
   const sorted = [...items].sort((a, b) => rank[a.severity] - rank[b.severity]);
   return (
     <Card aria-labelledby="findings-heading" data-testid="findings">
       <CardHeader id="findings-heading" title={items.length ? `Findings (${items.length})` : 'Findings'} description={items.length ? 'What is wrong, and what to do about it.' : undefined} />
       {sorted.length === 0 ? (
-        <p className="flex items-center gap-2 px-4 py-3 text-sm text-muted">
-          <CircleCheck aria-hidden className="size-4 text-ok" />
-          Nothing wrong found with {subject}.
-        </p>
+        <div className="px-4 py-3 text-sm text-muted">
+          <p className="flex items-center gap-2">
+            <CircleCheck aria-hidden className="size-4 shrink-0 text-ok" />
+            No finding about {subject}.
+          </p>
+          {note && <p className="mt-1 text-text">{note}</p>}
+        </div>
       ) : (
         <ul className="divide-y divide-border">
           {sorted.map((d, i) => (

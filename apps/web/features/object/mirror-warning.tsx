@@ -10,21 +10,20 @@ export function MirrorWarning({ cluster }: { cluster: Omit<MirrorFieldsFragment,
   if (cluster.status === 'READY') return null;
   const look = statusLook(cluster.status);
   const Icon = look.icon;
-  const troubled = cluster.syncStates.filter((k) => k.status !== 'READY');
+  const troubled = cluster.syncStates.filter((k) => k.lastError || (k.status !== 'READY' && k.status !== 'PAUSED'));
   const lastEvent = cluster.syncStates.map((k) => k.lastEventAt).filter((t): t is string => !!t).sort().at(-1);
+  const name = cluster.displayName;
   const what =
     cluster.status === 'PAUSED'
-      ? 'Mirroring is paused: nothing on this page changes until an admin resumes it.'
+      ? `Mirroring of cluster ${name} is paused: this page shows the state when it stopped, and does not change until an admin resumes it.`
       : cluster.status === 'SYNCING' || cluster.status === 'PENDING'
-        ? 'The mirror is still listing the cluster: some objects may be missing for a few seconds.'
-        : 'The mirror cannot keep up with the cluster right now: this page may be out of date.';
+        ? `Cluster ${name} is still being listed: some objects may be missing for a few seconds.`
+        : `The mirror of cluster ${name} is ${cluster.status === 'ERROR' ? 'failing' : 'retrying after errors'}: this page may be out of date.`;
   return (
-    <div role="status" data-testid="mirror-warning" className={cn('mb-4 flex gap-3 rounded-lg border px-4 py-3 text-sm', TONE_CLASSES[look.tone])}>
+    <div role="status" data-testid="mirror-warning" data-status={cluster.status} className={cn('mb-4 flex gap-3 rounded-lg border px-4 py-3 text-sm', TONE_CLASSES[look.tone])}>
       {cluster.status === 'DEGRADED' || cluster.status === 'ERROR' ? <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0" /> : <Icon aria-hidden className="mt-0.5 size-4 shrink-0" />}
       <div className="min-w-0 text-text">
-        <p className="font-semibold">
-          Cluster {cluster.displayName}: mirror {look.label.toLowerCase()}. {what}
-        </p>
+        <p className="font-semibold">{what}</p>
         {troubled.length > 0 && (
           <ul className="mt-1 space-y-0.5 text-xs">
             {troubled.slice(0, 3).map((k) => (
@@ -35,9 +34,11 @@ export function MirrorWarning({ cluster }: { cluster: Omit<MirrorFieldsFragment,
             ))}
           </ul>
         )}
-        <p className="mt-1 text-xs">
-          Last change mirrored <TimeAgo iso={lastEvent} />.
-        </p>
+        {lastEvent && (
+          <p className="mt-1 text-xs">
+            Last change mirrored <TimeAgo iso={lastEvent} />.
+          </p>
+        )}
       </div>
     </div>
   );

@@ -2,9 +2,8 @@ import { Badge, Chip, StatusBadge } from '../../components/ui/badge';
 import { Card, CardHeader } from '../../components/ui/card';
 import { KeyValueChips } from '../../components/ui/key-values';
 import type { PageService } from './types';
+import { td, th } from '../object/table';
 
-const th = 'px-4 py-2 text-left text-xs font-medium text-muted';
-const td = 'px-4 py-2 align-top';
 const dash = <span className="text-faint">—</span>;
 
 type Endpoint = PageService['endpoints'][number];
@@ -79,7 +78,14 @@ export function Backends({ service }: { service: PageService }) {
                   </td>
                   <td className={`${td} font-mono text-[13px] whitespace-nowrap`}>
                     {e.address}
-                    {e.ports.length > 0 && <span className="text-muted">:{e.ports.map((p) => p.port ?? '?').join(',')}</span>}
+                    {e.ports.some((p) => p.port !== null) && (
+                      <span className="text-muted">
+                        :
+                        {e.ports
+                          .flatMap((p) => (p.port === null ? [] : [p.port]))
+                          .join(',')}
+                      </span>
+                    )}
                   </td>
                   <td className={td}>
                     <EndpointState e={e} />

@@ -1,11 +1,10 @@
 import { Lock, LockOpen } from 'lucide-react';
 import Link from 'next/link';
+import { StatusBadge } from '../../components/ui/badge';
 import { Card, CardHeader } from '../../components/ui/card';
 import { routes } from '../../lib/routes';
 import type { PageService } from './types';
-
-const th = 'px-4 py-2 text-left text-xs font-medium text-muted';
-const td = 'px-4 py-2 align-top';
+import { td, th } from '../object/table';
 
 /** The ingress paths that send requests to this service: host + path → port, TLS or not, and the ingress. */
 export function IngressRoutes({ service }: { service: PageService }) {
@@ -17,7 +16,7 @@ export function IngressRoutes({ service }: { service: PageService }) {
         const path = ing.paths.find((p) => p.backend.service === service.name && (p.path || '/') === (u.path || '/') && (p.host === null || p.host === u.host));
         const tls = u.url.startsWith('https://');
         const secret = tls ? ing.tls.find((t) => u.host && t.hosts.includes(u.host))?.secretName : undefined;
-        return { ing, url: u, pathType: path?.pathType ?? null, tls, secret };
+        return { ing, url: u, pathType: path?.pathType ?? null, portMissing: path ? !path.backend.portFound : false, tls, secret };
       }),
   );
   if (rows.length === 0) return null;
@@ -44,13 +43,24 @@ export function IngressRoutes({ service }: { service: PageService }) {
             </tr>
           </thead>
           <tbody className="divide-y divide-border">
-            {rows.map(({ ing, url, pathType, tls, secret }, i) => (
+            {rows.map(({ ing, url, pathType, portMissing, tls, secret }, i) => (
               <tr key={`${ing.id}-${i}`}>
                 <td className={td}>
-                  <span className="font-mono text-[13px] break-all">{url.url}</span>
-                  {pathType && <div className="text-xs text-muted">{pathType} match</div>}
+                  <span className={`font-mono text-[13px] break-all ${url.pending || url.pattern ? 'text-muted italic' : ''}`}>{url.url}</span>
+                  <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-muted">
+                    {pathType && <span>{pathType} match</span>}
+                    {url.pending && <StatusBadge status="PENDING" label="Address pending" />}
+                    {url.pattern && <span>wildcard host</span>}
+                  </div>
                 </td>
-                <td className={`${td} font-mono text-[13px]`}>{url.backendPort ?? '—'}</td>
+                <td className={td}>
+                  <span className="font-mono text-[13px]">{url.backendPort ?? '—'}</span>
+                  {portMissing && (
+                    <div className="mt-0.5">
+                      <StatusBadge status="MISSING" label="No such port" title="The service has no port with this number or name: requests on this path fail" />
+                    </div>
+                  )}
+                </td>
                 <td className={td}>
                   {tls ? (
                     <span className="inline-flex items-center gap-1 text-ok">

@@ -1,9 +1,7 @@
 import { ArrowRight } from 'lucide-react';
 import { Card, CardHeader } from '../../components/ui/card';
 import type { PageService } from './types';
-
-const th = 'px-4 py-2 text-left text-xs font-medium text-muted';
-const td = 'px-4 py-2 align-top';
+import { td, th } from '../object/table';
 
 /** port → targetPort, nodePort, protocol, appProtocol, name: one row per service port. */
 export function PortsTable({ service }: { service: PageService }) {

@@ -65,7 +65,12 @@ export function ServiceView({ service: s }: { service: PageService }) {
             <StatusBadge status={s.health} className="text-sm" title="Health, from its endpoints and findings" />
           </>
         }
-        description={serviceTypeSummary(s)}
+        description={
+          <>
+            {serviceTypeSummary(s)}
+            {s.type === 'ClusterIP' && s.accessUrls.some((u) => u.via === 'INGRESS') && ' An ingress routes to it, though: through the ingress controller it is reachable from outside too.'}
+          </>
+        }
         actions={
           <Link href={routes.topology({ cluster: s.cluster, namespace: s.namespace, focus: `svc:${s.cluster}/${s.namespace}/${s.name}` })} className="inline-flex items-center gap-1.5 text-sm">
             <Network aria-hidden className="size-4" />
@@ -83,7 +88,11 @@ export function ServiceView({ service: s }: { service: PageService }) {
           <ManifestCard yaml={s.manifest} kind="service" name={s.name} namespace={s.namespace} mirroredAt={s.syncedAt} />
         </div>
         <div className="flex min-w-0 flex-col gap-5">
-          <Findings items={s.diagnostics} subject={`service ${s.name}`} />
+          <Findings
+            items={s.diagnostics}
+            subject={`service ${s.name}`}
+            note={s.endpointCounts.ready < s.endpointCounts.total ? `But ${s.endpointCounts.total - s.endpointCounts.ready} of ${s.endpointCounts.total} endpoints are not ready, so the service is ${s.health.toLowerCase()}: see Pods and endpoints.` : null}
+          />
           <About service={s} />
           <ServiceGroup service={s} />
           <LabelsAndAnnotations labels={s.labels} annotations={s.annotations} />

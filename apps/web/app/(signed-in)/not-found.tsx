@@ -1,3 +1,0 @@
-import { ObjectNotFound } from '../../features/object/object-not-found';
-
-export default ObjectNotFound;
