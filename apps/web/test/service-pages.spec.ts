@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Kubectl } from '../../api/test/support/kubectl.js';
 import { haveBrowser, launchBrowser, lookAt, type SignedIn, signIn } from './support/browser.js';
 import { type ProductWithClusters, startProductWithClusters } from './support/product-with-clusters.js';
 
@@ -29,7 +28,6 @@ describe.skipIf(!haveBrowser)('the service and ingress pages', () => {
   let product: ProductWithClusters;
   let browser: Browser;
   let session: SignedIn;
-  let kubectl: Kubectl;
 
   const apiUrls = async (cluster: string, name: string) =>
     (await product.gql<{ service: { accessUrls: ApiUrl[] } }>(`query($c: String!, $n: String!) { service(cluster: $c, namespace: "default", name: $n) { accessUrls { url scope pending pattern note } } }`, { c: cluster, n: name })).service.accessUrls;
@@ -39,7 +37,6 @@ describe.skipIf(!haveBrowser)('the service and ingress pages', () => {
       { sim: { name: 'eu', scenario: 'seed', nodes: 2 }, displayName: 'Europe', labels: { region: 'eu-west-1' } },
       { sim: { name: 'us', scenario: 'seed', nodes: 2, loadBalancer: false }, displayName: 'United States', labels: { region: 'us-east-1' } },
     ]);
-    kubectl = new Kubectl(product.clusters['eu']!.sim.kubeconfig());
     browser = await launchBrowser();
     session = await signIn(browser, product.webUrl, ADMIN_TOKEN, { permissions: ['clipboard-read', 'clipboard-write'] });
   });
@@ -173,13 +170,19 @@ describe.skipIf(!haveBrowser)('the service and ingress pages', () => {
     expect(await page.getByTestId('service-group').getByTestId('group-member').and(page.locator('[data-cluster="us"]')).textContent()).toContain('this page');
   });
 
-  it('shows a port and a label added with kubectl on the open page, without a reload', async () => {
+  it('shows a port and a label added in the cluster on the open page, without a reload', async () => {
     const { page } = session;
     await page.goto(`${product.webUrl}${servicePath('eu', 'my-clusterip-service')}`);
     await page.getByTestId('live-indicator').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 });
     const marker = await page.evaluate(() => ((window as unknown as { __noReload: number }).__noReload = Math.random()));
-    const patched = await kubectl.run('patch', 'service', 'my-clusterip-service', '-n', 'default', '-p', JSON.stringify({ metadata: { labels: { team: 'payments' } }, spec: { ports: [{ name: 'http', port: 80, targetPort: 8080 }, { name: 'metrics', port: 9090, targetPort: 9090 }] } }));
-    expect(patched.code, patched.stderr).toBe(0);
+    // What `kubectl edit` would send: the stored object with a label and a second port added.
+    const { sim } = product.clusters['eu']!;
+    const current = sim.get('v1', 'Service', 'default', 'my-clusterip-service') as { metadata: { labels?: Record<string, string> }; spec: object };
+    await sim.apply({
+      ...current,
+      metadata: { ...current.metadata, labels: { ...current.metadata.labels, team: 'payments' } },
+      spec: { ...current.spec, ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }, { name: 'metrics', port: 9090, targetPort: 9090, protocol: 'TCP' }] },
+    });
     await page.locator('[data-testid="port-row"][data-port="9090"]').waitFor({ timeout: 20_000 });
     await page.getByText('team=payments').waitFor();
     expect(await page.evaluate(() => (window as unknown as { __noReload?: number }).__noReload)).toBe(marker);
