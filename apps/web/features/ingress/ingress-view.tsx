@@ -13,7 +13,7 @@ import { Findings } from '../object/findings';
 import { ManifestCard } from '../object/manifest';
 import { LabelsAndAnnotations } from '../object/metadata';
 import { MirrorWarning } from '../object/mirror-warning';
-import { td, th } from '../object/table';
+import { TableHead, td } from '../object/table';
 
 type Ingress = IngressPageQuery['ingress'];
 type Path = Ingress['paths'][number];
@@ -48,27 +48,7 @@ function Rules({ ingress: i }: { ingress: Ingress }) {
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
             <caption className="sr-only">Rules of ingress {i.name}</caption>
-            <thead className="border-b border-border">
-              <tr>
-                <th scope="col" className={th}>
-                  Host
-                </th>
-                <th scope="col" className={th}>
-                  Path
-                </th>
-                <th scope="col" className={th}>
-                  <span className="sr-only">forwards to </span>Backend
-                </th>
-                <th scope="col" className={th}>
-                  Backend state
-                </th>
-                {i.tls.length > 0 && (
-                  <th scope="col" className={th}>
-                    TLS
-                  </th>
-                )}
-              </tr>
-            </thead>
+            <TableHead columns={['Host', 'Path', <><span className="sr-only">forwards to </span>Backend</>, 'Backend state', i.tls.length > 0 && 'TLS']} />
             <tbody className="divide-y divide-border">
               {i.paths.map((p, n) => {
                 const state = backendState(p);

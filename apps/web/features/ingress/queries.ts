@@ -24,22 +24,7 @@ export const IngressPageQuery = graphql(`
         ip
         hostname
       }
-      tls {
-        hosts
-        secretName
-      }
-      paths {
-        host
-        path
-        pathType
-        backend {
-          service
-          port
-          resource
-          serviceFound
-          portFound
-        }
-      }
+      ...IngressRoutingFields
       accessUrls {
         ...IngressUrlFields
       }

@@ -7,7 +7,8 @@ import { Card } from '../../components/ui/card';
 import { PageHeader } from '../../components/ui/page-header';
 import { requestPath, serverQuery } from '../../lib/graphql/server';
 import { routes, safeDecode } from '../../lib/routes';
-import { NotFoundHintsQuery } from './not-found-queries';
+// The command palette's search: the clusters, and services whose name (or namespace, labels, hosts) match.
+import { PaletteSearchQuery } from '../shell/queries';
 
 type Kind = 'services' | 'ingresses';
 
@@ -26,7 +27,7 @@ function parse(path: string): { cluster: string; namespace: string; kind: Kind; 
 export async function ObjectNotFound() {
   const asked = parse(await requestPath());
   const noun = asked?.kind === 'ingresses' ? 'ingress' : 'service';
-  const hints = asked ? await serverQuery(NotFoundHintsQuery, { search: asked.name }) : null;
+  const hints = asked ? await serverQuery(PaletteSearchQuery, { search: asked.name }) : null;
   const clusters = hints?.ok ? hints.data.clusters : [];
   const clusterKnown = !asked || !hints?.ok || clusters.some((c) => c.name === asked.cluster);
   const similar = hints?.ok && asked?.kind === 'services' ? hints.data.services.nodes.filter((s) => s.name === asked.name || s.name.includes(asked.name)) : [];

@@ -31,6 +31,27 @@ export const IngressUrlFields = graphql(`
   }
 `);
 
+export const IngressRoutingFields = graphql(`
+  fragment IngressRoutingFields on Ingress {
+    tls {
+      hosts
+      secretName
+    }
+    paths {
+      host
+      path
+      pathType
+      backend {
+        service
+        port
+        resource
+        serviceFound
+        portFound
+      }
+    }
+  }
+`);
+
 export const FindingFields = graphql(`
   fragment FindingFields on Diagnostic {
     code

@@ -2,7 +2,7 @@ import { Badge, Chip, StatusBadge } from '../../components/ui/badge';
 import { Card, CardHeader } from '../../components/ui/card';
 import { KeyValueChips } from '../../components/ui/key-values';
 import type { PageService } from './types';
-import { td, th } from '../object/table';
+import { TableHead, td } from '../object/table';
 
 const dash = <span className="text-faint">—</span>;
 
@@ -50,29 +50,11 @@ export function Backends({ service }: { service: PageService }) {
         <div className="overflow-x-auto">
           <table className="w-full text-sm" data-testid="endpoints">
             <caption className="sr-only">Endpoints of service {service.name}</caption>
-            <thead className="border-b border-border">
-              <tr>
-                <th scope="col" className={th}>
-                  Pod
-                </th>
-                <th scope="col" className={th}>
-                  Address
-                </th>
-                <th scope="col" className={th}>
-                  State
-                </th>
-                <th scope="col" className={th}>
-                  Node
-                </th>
-                <th scope="col" className={th}>
-                  Zone
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Pod', 'Address', 'State', 'Node and zone']} />
             <tbody className="divide-y divide-border">
               {service.endpoints.map((e) => (
                 <tr key={`${e.slice}/${e.address}`} data-testid="endpoint-row" data-ready={e.ready}>
-                  <td className={`${td} font-mono text-[13px] break-words`}>
+                  <td className={`${td} min-w-48 font-mono text-[13px] break-words`}>
                     {e.pod ?? <span className="font-sans text-xs text-muted">no pod (address only)</span>}
                     {e.hostname && <div className="font-sans text-xs text-muted">hostname {e.hostname}</div>}
                   </td>
@@ -90,8 +72,10 @@ export function Backends({ service }: { service: PageService }) {
                   <td className={td}>
                     <EndpointState e={e} />
                   </td>
-                  <td className={`${td} font-mono text-[13px] whitespace-nowrap`}>{e.node ?? dash}</td>
-                  <td className={`${td} text-[13px] whitespace-nowrap`}>{e.zone ?? dash}</td>
+                  <td className={`${td} whitespace-nowrap`}>
+                    <span className="font-mono text-[13px]">{e.node ?? dash}</span>
+                    {e.zone && <div className="text-xs text-muted">{e.zone}</div>}
+                  </td>
                 </tr>
               ))}
             </tbody>

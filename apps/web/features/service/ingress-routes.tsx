@@ -4,7 +4,7 @@ import { StatusBadge } from '../../components/ui/badge';
 import { Card, CardHeader } from '../../components/ui/card';
 import { routes } from '../../lib/routes';
 import type { PageService } from './types';
-import { td, th } from '../object/table';
+import { TableHead, td } from '../object/table';
 
 /** The ingress paths that send requests to this service: host + path → port, TLS or not, and the ingress. */
 export function IngressRoutes({ service }: { service: PageService }) {
@@ -26,22 +26,7 @@ export function IngressRoutes({ service }: { service: PageService }) {
       <div className="overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">Ingress paths routing to service {service.name}</caption>
-          <thead className="border-b border-border">
-            <tr>
-              <th scope="col" className={th}>
-                Host and path
-              </th>
-              <th scope="col" className={th}>
-                To port
-              </th>
-              <th scope="col" className={th}>
-                TLS
-              </th>
-              <th scope="col" className={th}>
-                Ingress
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Host and path', 'To port', 'TLS', 'Ingress']} />
           <tbody className="divide-y divide-border">
             {rows.map(({ ing, url, pathType, portMissing, tls, secret }, i) => (
               <tr key={`${ing.id}-${i}`}>

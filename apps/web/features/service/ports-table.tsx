@@ -1,7 +1,7 @@
 import { ArrowRight } from 'lucide-react';
 import { Card, CardHeader } from '../../components/ui/card';
 import type { PageService } from './types';
-import { td, th } from '../object/table';
+import { TableHead, td } from '../object/table';
 
 /** port → targetPort, nodePort, protocol, appProtocol, name: one row per service port. */
 export function PortsTable({ service }: { service: PageService }) {
@@ -26,30 +26,7 @@ export function PortsTable({ service }: { service: PageService }) {
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
             <caption className="sr-only">Ports of service {service.name}</caption>
-            <thead className="border-b border-border">
-              <tr>
-                <th scope="col" className={th}>
-                  Port
-                </th>
-                <th scope="col" className={th}>
-                  <span className="sr-only">forwards to </span>Target port
-                </th>
-                {nodePorts && (
-                  <th scope="col" className={th}>
-                    Node port
-                  </th>
-                )}
-                <th scope="col" className={th}>
-                  Protocol
-                </th>
-                <th scope="col" className={th}>
-                  App protocol
-                </th>
-                <th scope="col" className={th}>
-                  Name
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Port', <><span className="sr-only">forwards to </span>Target port</>, nodePorts && 'Node port', 'Protocol', 'App protocol', 'Name']} />
             <tbody className="divide-y divide-border font-mono text-[13px]">
               {ports.map((p) => (
                 <tr key={`${p.port}/${p.protocol}`} data-testid="port-row" data-port={p.port}>

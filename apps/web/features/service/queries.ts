@@ -89,20 +89,7 @@ export const ServicePageQuery = graphql(`
         cluster
         namespace
         name
-        tls {
-          hosts
-          secretName
-        }
-        paths {
-          host
-          path
-          pathType
-          backend {
-            service
-            port
-            portFound
-          }
-        }
+        ...IngressRoutingFields
         accessUrls {
           url
           host

@@ -1,32 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { kService } from '../../test/builders.js';
 import { seedCluster } from '../../test/seed.js';
 import { ingressObjectFromRecord, normalizeIngress, normalizeService, serviceObjectFromRecord, type IngressRecord, type ServiceRecord } from '../index.js';
 
-const service = (over: Partial<ServiceRecord> = {}): ServiceRecord => ({
-  namespace: 'shop',
-  name: 'web',
+// A ClusterIP service as the API server stores it, normalised; each case changes what it tests.
+const BASE = {
+  ...normalizeService(kService('web', { type: 'ClusterIP', clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10'], selector: { app: 'web' }, sessionAffinity: 'None', internalTrafficPolicy: 'Cluster', ports: [{ port: 80, targetPort: 8080, protocol: 'TCP' }] }, { ns: 'shop' })).record,
   uid: 'uid-web',
-  type: 'ClusterIP',
-  headless: false,
-  clusterIp: '10.96.0.10',
-  clusterIps: ['10.96.0.10'],
-  externalIps: [],
-  externalName: null,
-  selector: { app: 'web' },
-  sessionAffinity: 'None',
-  externalTrafficPolicy: null,
-  internalTrafficPolicy: 'Cluster',
-  publishNotReadyAddresses: false,
-  loadBalancerClass: null,
-  loadBalancerIngress: [],
-  labels: {},
-  annotations: {},
   resourceVersion: '4711',
-  k8sCreatedAt: '2026-01-01T00:00:00.000Z',
-  ports: [{ position: 0, name: '', protocol: 'TCP', port: 80, targetPort: '8080', nodePort: null, appProtocol: null }],
-  ...over,
-});
+};
+const service = (over: Partial<ServiceRecord> = {}): ServiceRecord => ({ ...BASE, ...over });
 
 const META = { creationTimestamp: '2026-01-01T00:00:00Z', name: 'web', namespace: 'shop', resourceVersion: '4711', uid: 'uid-web' };
 const SPEC = { clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10'], internalTrafficPolicy: 'Cluster', ports: [{ port: 80, protocol: 'TCP', targetPort: 8080 }], selector: { app: 'web' }, sessionAffinity: 'None', type: 'ClusterIP' };
