@@ -21,8 +21,9 @@ const pageHeaders = [
 const nextConfig = {
   // One lockfile at the monorepo root: trace and bundle from there.
   outputFileTracingRoot: root,
-  // The shared rules compile from their TypeScript sources (no dist/ build needed first).
-  turbopack: { root, resolveAlias: { '@switchboard/k8s-model': './libs/k8s-model/src/index.ts' } },
+  // The shared rules come from libs/k8s-model's dist/ (tsc -b builds it first: npm start,
+  // npm test and npm run build all do); Turbopack cannot map its sources' `.js` imports to `.ts`.
+  turbopack: { root },
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

@@ -20,6 +20,8 @@ type Documents = {
     "\n  query Shell {\n    me {\n      name\n      kind\n      role\n      readScope\n      grants {\n        cluster\n        namespace\n      }\n      expiresAt\n    }\n    system {\n      version\n    }\n  }\n": typeof types.ShellDocument,
     "\n  query PaletteSearch($search: String!) {\n    services(filter: { search: $search }, first: 8, sort: NAME) {\n      totalCount\n      nodes {\n        id\n        cluster\n        namespace\n        name\n        type\n        headless\n        health\n      }\n    }\n    clusters {\n      name\n      displayName\n      status\n    }\n  }\n": typeof types.PaletteSearchDocument,
     "\n  query DeploymentStatus {\n    system {\n      version\n      role\n      database {\n        kind\n        ready\n        migrationsApplied\n        migrationsPending\n      }\n    }\n  }\n": typeof types.DeploymentStatusDocument,
+    "\n  query Topology($cluster: String, $namespace: String, $service: ServiceRefInput) {\n    topology(cluster: $cluster, namespace: $namespace, service: $service) {\n      nodes {\n        id\n        kind\n        cluster\n        namespace\n        name\n        status\n        data {\n          key\n          value\n        }\n      }\n      edges {\n        id\n        source\n        target\n        kind\n        label\n        ready\n      }\n    }\n  }\n": typeof types.TopologyDocument,
+    "\n  query TopologyScopes {\n    clusters {\n      name\n      displayName\n      status\n      summary {\n        services\n        pods\n      }\n    }\n    namespaces {\n      cluster\n      name\n      serviceCount\n      podCount\n      ingressCount\n    }\n  }\n": typeof types.TopologyScopesDocument,
 };
 const documents: Documents = {
     "\n  subscription CatalogChanged($filter: CatalogChangeFilter) {\n    catalogChanged(filter: $filter) {\n      cluster\n      kind\n      op\n      objects\n      at\n    }\n  }\n": types.CatalogChangedDocument,
@@ -28,6 +30,8 @@ const documents: Documents = {
     "\n  query Shell {\n    me {\n      name\n      kind\n      role\n      readScope\n      grants {\n        cluster\n        namespace\n      }\n      expiresAt\n    }\n    system {\n      version\n    }\n  }\n": types.ShellDocument,
     "\n  query PaletteSearch($search: String!) {\n    services(filter: { search: $search }, first: 8, sort: NAME) {\n      totalCount\n      nodes {\n        id\n        cluster\n        namespace\n        name\n        type\n        headless\n        health\n      }\n    }\n    clusters {\n      name\n      displayName\n      status\n    }\n  }\n": types.PaletteSearchDocument,
     "\n  query DeploymentStatus {\n    system {\n      version\n      role\n      database {\n        kind\n        ready\n        migrationsApplied\n        migrationsPending\n      }\n    }\n  }\n": types.DeploymentStatusDocument,
+    "\n  query Topology($cluster: String, $namespace: String, $service: ServiceRefInput) {\n    topology(cluster: $cluster, namespace: $namespace, service: $service) {\n      nodes {\n        id\n        kind\n        cluster\n        namespace\n        name\n        status\n        data {\n          key\n          value\n        }\n      }\n      edges {\n        id\n        source\n        target\n        kind\n        label\n        ready\n      }\n    }\n  }\n": types.TopologyDocument,
+    "\n  query TopologyScopes {\n    clusters {\n      name\n      displayName\n      status\n      summary {\n        services\n        pods\n      }\n    }\n    namespaces {\n      cluster\n      name\n      serviceCount\n      podCount\n      ingressCount\n    }\n  }\n": types.TopologyScopesDocument,
 };
 
 /**
@@ -68,6 +72,14 @@ export function graphql(source: "\n  query PaletteSearch($search: String!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DeploymentStatus {\n    system {\n      version\n      role\n      database {\n        kind\n        ready\n        migrationsApplied\n        migrationsPending\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeploymentStatus {\n    system {\n      version\n      role\n      database {\n        kind\n        ready\n        migrationsApplied\n        migrationsPending\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Topology($cluster: String, $namespace: String, $service: ServiceRefInput) {\n    topology(cluster: $cluster, namespace: $namespace, service: $service) {\n      nodes {\n        id\n        kind\n        cluster\n        namespace\n        name\n        status\n        data {\n          key\n          value\n        }\n      }\n      edges {\n        id\n        source\n        target\n        kind\n        label\n        ready\n      }\n    }\n  }\n"): (typeof documents)["\n  query Topology($cluster: String, $namespace: String, $service: ServiceRefInput) {\n    topology(cluster: $cluster, namespace: $namespace, service: $service) {\n      nodes {\n        id\n        kind\n        cluster\n        namespace\n        name\n        status\n        data {\n          key\n          value\n        }\n      }\n      edges {\n        id\n        source\n        target\n        kind\n        label\n        ready\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TopologyScopes {\n    clusters {\n      name\n      displayName\n      status\n      summary {\n        services\n        pods\n      }\n    }\n    namespaces {\n      cluster\n      name\n      serviceCount\n      podCount\n      ingressCount\n    }\n  }\n"): (typeof documents)["\n  query TopologyScopes {\n    clusters {\n      name\n      displayName\n      status\n      summary {\n        services\n        pods\n      }\n    }\n    namespaces {\n      cluster\n      name\n      serviceCount\n      podCount\n      ingressCount\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
