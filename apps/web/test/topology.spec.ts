@@ -82,13 +82,24 @@ describe.skipIf(!haveBrowser)('the topology', () => {
     expect(await broken.getAttribute('aria-labelledby')).toBeTruthy();
     expect(await broken.locator(':scope > div').textContent()).toContain('Error');
 
-    // Keyboard: the tree is one tab stop; arrows move; Enter on a service opens its page.
-    await tree.locator('[role="treeitem"][tabindex="0"]').focus();
-    await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-node-id'))).toBe('ns:eu/default');
     const { a11y, h1 } = await lookAt(page, 'topology-outline');
     expect(h1).toEqual(['Topology']);
     expect(a11y).toEqual([]);
+
+    // Keyboard: the tree is one tab stop; arrows move and fold; Enter on a service opens its page.
+    expect(await tree.locator('[role="treeitem"][tabindex="0"]').count()).toBe(1);
+    await tree.locator('[role="treeitem"][tabindex="0"]').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-node-id'))).toBe('ns:eu/default');
+    await page.keyboard.press('ArrowLeft');
+    expect(await tree.locator('[data-node-id="ns:eu/default"]').getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    const first = await page.evaluate(() => document.activeElement?.getAttribute('data-node-id'));
+    expect(first).toBe('ing:eu/default/broken-ingress');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/clusters/eu/namespaces/default/ingresses/broken-ingress');
   });
 
   it('draws the same nodes as the graph, and keeps it live without moving the viewport', async () => {
@@ -124,6 +135,16 @@ describe.skipIf(!haveBrowser)('the topology', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Neighbourhood of app-service');
     expect(await page.locator(`.react-flow__node[data-id="${focus}"]`).getAttribute('data-focused')).toBe('true');
     await lookAt(page, 'topology-neighbourhood');
+
+    // Its breadcrumbs widen the view to the namespace (a link within the page); Back returns.
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'default' }).click();
+    await page.waitForURL((u) => u.searchParams.get('namespace') === 'default' && !u.searchParams.has('focus'));
+    await page.getByRole('heading', { level: 1, name: 'Topology' }).waitFor();
+    await page.locator('.react-flow__node[data-id="svc:eu/default/orphan-service"]').waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Neighbourhood of app-service' }).waitFor();
+    await page.locator(`.react-flow__node[data-id="${focus}"]`).waitFor();
+    expect(await page.locator('.react-flow__node[data-id="svc:eu/default/orphan-service"]').count()).toBe(0);
 
     await page.locator(`.react-flow__node[data-id="${focus}"]`).click();
     await page.waitForURL((u) => u.pathname === servicePath('eu', 'default', 'app-service'));

@@ -1,4 +1,4 @@
-import type { TopologyEdgeKind, TopologyNodeKind, TopologyStatus } from './topology.js';
+import type { TopologyEdge, TopologyEdgeKind, TopologyNode, TopologyNodeKind, TopologyStatus } from './topology.js';
 
 /**
  * What a reader sees of a topology (the graph `buildTopology` returns): which objects a
@@ -8,22 +8,8 @@ import type { TopologyEdgeKind, TopologyNodeKind, TopologyStatus } from './topol
  */
 
 /** The fields of a topology node these rules read (the API's node, whatever its `data` looks like). */
-export interface TopologyNodeLike {
-  id: string;
-  kind: TopologyNodeKind;
-  cluster: string;
-  namespace: string | null;
-  name: string;
-  status: TopologyStatus;
-}
-
-export interface TopologyEdgeLike {
-  id: string;
-  source: string;
-  target: string;
-  kind: TopologyEdgeKind;
-  ready: boolean | null;
-}
+export type TopologyNodeLike = Pick<TopologyNode, 'id' | 'kind' | 'cluster' | 'namespace' | 'name' | 'status'>;
+export type TopologyEdgeLike = Pick<TopologyEdge, 'id' | 'source' | 'target' | 'kind' | 'ready'>;
 
 /** The kinds a reader can hide; clusters and namespaces are the frame everything sits in. */
 export const TOPOLOGY_OBJECT_KINDS = ['Ingress', 'Service', 'Pod', 'Endpoint'] as const satisfies readonly TopologyNodeKind[];

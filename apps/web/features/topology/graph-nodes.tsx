@@ -72,6 +72,9 @@ export function countsLine(c: TopologyKindCounts): string {
   return parts.length ? parts.join(' · ') : 'nothing in it';
 }
 
+/** The ring a focused node shows (its wrapper, focusable, carries the `group` class). */
+const focusRing = 'group-focus-visible:outline-2 group-focus-visible:outline-offset-2 group-focus-visible:outline-[var(--focus)]';
+
 const smallButton = 'nodrag nopan inline-flex h-6 cursor-pointer items-center gap-1 rounded border border-border bg-surface px-1.5 text-[11px] font-medium text-text hover:bg-surface-2';
 
 function ObjectNodeView({ data }: NodeProps<ItemNode>) {
@@ -85,6 +88,7 @@ function ObjectNodeView({ data }: NodeProps<ItemNode>) {
     <div
       className={cn(
         'flex h-full w-full flex-col justify-center rounded-md border border-l-4 border-border-strong bg-surface px-2.5 py-1 shadow-card',
+        focusRing,
         TONE_BORDER[look.tone],
         item.context && 'border-dashed',
         data.href ? 'cursor-pointer' : 'cursor-default',
@@ -130,7 +134,7 @@ function GroupNodeView({ data }: NodeProps<ItemNode>) {
   const notReady = item.members.length - ready;
   return (
     <div
-      className={cn('flex h-full w-full cursor-pointer flex-col justify-center rounded-md border border-l-4 border-border-strong bg-surface-2 px-2.5 py-1 shadow-[4px_4px_0_-1px_var(--surface),4px_4px_0_0_var(--border-strong)]', TONE_BORDER[look.tone], data.focused && 'ring-2 ring-accent ring-offset-2 ring-offset-bg')}
+      className={cn('flex h-full w-full cursor-pointer flex-col justify-center rounded-md border border-l-4 border-border-strong bg-surface-2 px-2.5 py-1 shadow-[4px_4px_0_-1px_var(--surface),4px_4px_0_0_var(--border-strong)]', focusRing, TONE_BORDER[look.tone], data.focused && 'ring-2 ring-accent ring-offset-2 ring-offset-bg')}
       title={`${plural(item.members.length, item.kind)}: click to show each one`}
     >
       <Handles />
@@ -149,15 +153,51 @@ function GroupNodeView({ data }: NodeProps<ItemNode>) {
   );
 }
 
+/** Expand (a folded namespace) or collapse (an open one), and "only this namespace" unless the view already is. */
+function NamespaceButtons({ id, cluster, name, collapsed, narrowedTo }: { id: string; cluster: string; name: string; collapsed: boolean; narrowedTo: boolean }) {
+  const actions = useContext(GraphActionsContext);
+  const Icon = collapsed ? ChevronsUpDown : ChevronsDownUp;
+  return (
+    <span className="ml-auto flex shrink-0 gap-1">
+      <button
+        type="button"
+        className={smallButton}
+        onClick={(e) => {
+          e.stopPropagation();
+          actions.toggle(id, collapsed);
+        }}
+        aria-label={`${collapsed ? 'Expand' : 'Collapse'} namespace ${name}`}
+        title={collapsed ? 'Show what it holds' : 'Collapse into one box'}
+      >
+        <Icon aria-hidden className="size-3" />
+        {collapsed && 'Expand'}
+      </button>
+      {!narrowedTo && (
+        <button
+          type="button"
+          className={smallButton}
+          onClick={(e) => {
+            e.stopPropagation();
+            actions.narrow(cluster, name);
+          }}
+          aria-label={`Show only namespace ${name}`}
+          title="Show only this namespace"
+        >
+          <Filter aria-hidden className="size-3" />
+        </button>
+      )}
+    </span>
+  );
+}
+
 function NamespaceBoxView({ data }: NodeProps<ItemNode>) {
   const { item } = data;
-  const actions = useContext(GraphActionsContext);
   if (item.type !== 'namespace') return null;
   const worst = worstOfCounts(item.statuses);
   const look = statusLook(worst);
   return (
     <div
-      className={cn('flex h-full w-full cursor-pointer flex-col justify-between rounded-lg border border-l-4 border-dashed border-border-strong bg-surface px-3 py-2 shadow-card', TONE_BORDER[look.tone], data.focused && 'ring-2 ring-accent ring-offset-2 ring-offset-bg')}
+      className={cn('flex h-full w-full cursor-pointer flex-col justify-between rounded-lg border border-l-4 border-dashed border-border-strong bg-surface px-3 py-2 shadow-card', focusRing, TONE_BORDER[look.tone], data.focused && 'ring-2 ring-accent ring-offset-2 ring-offset-bg')}
       title={`namespace ${item.node.name}: click to expand`}
     >
       <div className="flex min-w-0 items-center gap-1.5">
@@ -170,34 +210,7 @@ function NamespaceBoxView({ data }: NodeProps<ItemNode>) {
       <div className="truncate text-[11px] text-muted">{countsLine(item.counts)}</div>
       <div className="flex items-center gap-2">
         <span className="flex min-w-0 gap-2 truncate">{statusSummary(item.statuses)}</span>
-        <span className="ml-auto flex gap-1">
-          <button
-            type="button"
-            className={smallButton}
-            onClick={(e) => {
-              e.stopPropagation();
-              actions.toggle(item.id, true);
-            }}
-            aria-label={`Expand namespace ${item.node.name}`}
-          >
-            <ChevronsUpDown aria-hidden className="size-3" />
-            Expand
-          </button>
-          {!data.narrowedTo && (
-            <button
-              type="button"
-              className={smallButton}
-              onClick={(e) => {
-                e.stopPropagation();
-                actions.narrow(item.node.cluster, item.node.name);
-              }}
-              aria-label={`Show only namespace ${item.node.name}`}
-              title="Show only this namespace"
-            >
-              <Filter aria-hidden className="size-3" />
-            </button>
-          )}
-        </span>
+        <NamespaceButtons id={item.id} cluster={item.node.cluster} name={item.node.name} collapsed narrowedTo={data.narrowedTo} />
       </div>
     </div>
   );
@@ -205,7 +218,6 @@ function NamespaceBoxView({ data }: NodeProps<ItemNode>) {
 
 function NamespaceFrameView({ data }: NodeProps<ItemNode>) {
   const { item } = data;
-  const actions = useContext(GraphActionsContext);
   if (item.type !== 'namespace') return null;
   const worst = worstOfCounts(item.statuses);
   return (
@@ -218,34 +230,7 @@ function NamespaceFrameView({ data }: NodeProps<ItemNode>) {
         </span>
         <span className="truncate text-[11px] text-muted">{countsLine(item.counts)}</span>
         <StatusMark status={worst} label={worst === 'OK' ? 'all OK' : undefined} />
-        <span className="ml-auto flex shrink-0 gap-1">
-          <button
-            type="button"
-            className={smallButton}
-            onClick={(e) => {
-              e.stopPropagation();
-              actions.toggle(item.id, false);
-            }}
-            aria-label={`Collapse namespace ${item.node.name}`}
-            title="Collapse into one box"
-          >
-            <ChevronsDownUp aria-hidden className="size-3" />
-          </button>
-          {!data.narrowedTo && (
-            <button
-              type="button"
-              className={smallButton}
-              onClick={(e) => {
-                e.stopPropagation();
-                actions.narrow(item.node.cluster, item.node.name);
-              }}
-              aria-label={`Show only namespace ${item.node.name}`}
-              title="Show only this namespace"
-            >
-              <Filter aria-hidden className="size-3" />
-            </button>
-          )}
-        </span>
+        <NamespaceButtons id={item.id} cluster={item.node.cluster} name={item.node.name} collapsed={false} narrowedTo={data.narrowedTo} />
       </div>
     </div>
   );
@@ -289,7 +274,7 @@ function MoreNodeView({ data }: NodeProps<ItemNode>) {
   const { item } = data;
   if (item.type !== 'more') return null;
   return (
-    <div className="flex h-full w-full cursor-pointer items-center gap-2 rounded-md border border-dashed border-border-strong bg-surface px-3 text-[13px] text-text" title="Draw more of the graph">
+    <div className={cn('flex h-full w-full cursor-pointer items-center gap-2 rounded-md border border-dashed border-border-strong bg-surface px-3 text-[13px] text-text', focusRing)} title="Draw more of the graph">
       <Plus aria-hidden className="size-4 text-muted" />
       <span>
         <span className="font-semibold">{item.hidden.toLocaleString('en-US')} more</span> <span className="text-muted">· show more</span>

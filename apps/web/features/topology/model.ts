@@ -1,4 +1,4 @@
-import { serviceKindLabel, type ServiceType, TOPOLOGY_OBJECT_KINDS, type TopologyNodeKind, type TopologyObjectKind, topologyIds } from '@switchboard/k8s-model';
+import { serviceKindLabel, type ServiceType, TOPOLOGY_OBJECT_KINDS, type TopologyNodeKind, type TopologyObjectKind } from '@switchboard/k8s-model';
 import type { LucideIcon } from 'lucide-react';
 import { Box, CircleDot, Globe, Layers, Server, Waypoints } from 'lucide-react';
 import type { ApiProblem } from '../../lib/graphql/errors';
@@ -59,8 +59,6 @@ export function parseServiceFocus(focus: string | null | undefined): { cluster: 
   const m = /^svc:([^/]+)\/([^/]+)\/([^/]+)$/.exec(focus ?? '');
   return m ? { cluster: m[1]!, namespace: m[2]!, name: m[3]! } : null;
 }
-
-export const serviceFocus = (cluster: string, namespace: string, name: string) => topologyIds.service(cluster, namespace, name);
 
 /** The `kind` URL parameter: a comma-separated subset of the object kinds (empty: all). */
 export function parseKinds(value: string | null | undefined): TopologyObjectKind[] {

@@ -1,13 +1,12 @@
 'use client';
 
 import { topologyIds } from '@switchboard/k8s-model';
-import { ListTree, Network, Maximize2 } from 'lucide-react';
+import { Maximize2 } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { Card, CardHeader } from '../../components/ui/card';
 import { EmptyState, ErrorState, Skeleton } from '../../components/ui/states';
-import { cn } from '../../lib/cn';
 import { problemAdvice } from '../../lib/graphql/errors';
 import { routes } from '../../lib/routes';
 import { warmUpLayout } from './layout';
@@ -15,6 +14,7 @@ import { TopologyGraph } from './topology-graph';
 import { TopologyOutline } from './topology-outline';
 import { useHydrated, useTopology } from './use-topology';
 import { NEIGHBOURHOOD_POD_GROUP_MIN, useTopologyView } from './use-topology-view';
+import { type TopologyViewMode, ViewToggle } from './view-toggle';
 
 const NO_KINDS: never[] = [];
 
@@ -28,30 +28,18 @@ if (typeof window !== 'undefined') warmUpLayout();
  */
 export function ServiceNeighbourhood({ cluster, namespace, name }: { cluster: string; namespace: string; name: string }) {
   const hydrated = useHydrated();
-  const [view, setView] = useState<'graph' | 'outline'>('graph');
+  const [view, setView] = useState<TopologyViewMode>('graph');
   const focusId = topologyIds.service(cluster, namespace, name);
+  const headingId = useId();
   return (
-    <Card aria-labelledby="neighbourhood-heading">
+    <Card aria-labelledby={headingId}>
       <CardHeader
-        id="neighbourhood-heading"
+        id={headingId}
         title="Neighbourhood"
         description="The ingresses that route to this service and the pods behind it, with their status."
         actions={
           <>
-            <div role="group" aria-label="Neighbourhood view" className="inline-flex rounded-md border border-border-strong p-0.5">
-              {(['graph', 'outline'] as const).map((v) => (
-                <button
-                  key={v}
-                  type="button"
-                  aria-pressed={view === v}
-                  onClick={() => setView(v)}
-                  className={cn('inline-flex h-7 cursor-pointer items-center gap-1 rounded px-2 text-xs font-medium', view === v ? 'bg-accent text-accent-fg' : 'text-text hover:bg-surface-2')}
-                >
-                  {v === 'graph' ? <Network aria-hidden className="size-3.5" /> : <ListTree aria-hidden className="size-3.5" />}
-                  {v === 'graph' ? 'Graph' : 'Outline'}
-                </button>
-              ))}
-            </div>
+            <ViewToggle value={view} onChange={setView} label="Neighbourhood view" small />
             <Link href={routes.topology({ focus: focusId })} className="inline-flex items-center gap-1 text-xs font-medium">
               <Maximize2 aria-hidden className="size-3.5" />
               Open in topology
@@ -64,13 +52,13 @@ export function ServiceNeighbourhood({ cluster, namespace, name }: { cluster: st
   );
 }
 
-function NeighbourhoodBody({ cluster, namespace, name, view }: { cluster: string; namespace: string; name: string; view: 'graph' | 'outline' }) {
+function NeighbourhoodBody({ cluster, namespace, name, view }: { cluster: string; namespace: string; name: string; view: TopologyViewMode }) {
   const router = useRouter();
   const service = useMemo(() => ({ cluster, namespace, name }), [cluster, namespace, name]);
   const focusId = topologyIds.service(cluster, namespace, name);
   const { graph, problem, refetch } = useTopology({ service });
   const narrow = useCallback((c: string, ns?: string) => router.push(routes.topology({ cluster: c, namespace: ns })), [router]);
-  const t = useTopologyView(graph, focusId, { kinds: NO_KINDS, onlyUnhealthy: false, reveal: focusId, podGroupMin: NEIGHBOURHOOD_POD_GROUP_MIN }, narrow);
+  const t = useTopologyView(graph, focusId, { kinds: NO_KINDS, onlyUnhealthy: false, reveal: focusId, podGroupMin: NEIGHBOURHOOD_POD_GROUP_MIN, outline: view === 'outline' }, narrow);
   const focus = useMemo(() => ({ id: focusId, seq: 0 }), [focusId]);
 
   if (problem) {

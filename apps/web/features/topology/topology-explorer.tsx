@@ -1,10 +1,10 @@
 'use client';
 
 import { TOPOLOGY_OBJECT_KINDS, type TopologyObjectKind } from '@switchboard/k8s-model';
-import { ListTree, Network, SearchX, Waypoints } from 'lucide-react';
+import { Network, SearchX, Waypoints } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { Suspense, use, useCallback, useMemo, useState } from 'react';
+import { Suspense, use, useCallback, useEffect, useMemo, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
 import { PageHeader } from '../../components/ui/page-header';
@@ -20,7 +20,8 @@ import { NodeSearch } from './node-search';
 import { TopologyGraph } from './topology-graph';
 import { TopologyOutline } from './topology-outline';
 import { useHydrated, useTopology } from './use-topology';
-import { NEIGHBOURHOOD_POD_GROUP_MIN, useTopologyView } from './use-topology-view';
+import { BUDGET_STEP, NEIGHBOURHOOD_POD_GROUP_MIN, useTopologyView } from './use-topology-view';
+import { type TopologyViewMode, ViewToggle } from './view-toggle';
 
 type Scopes = TopologyScopesQuery;
 
@@ -33,7 +34,7 @@ export interface TopologyParams {
   focus: string;
   kinds: TopologyObjectKind[];
   unhealthy: boolean;
-  view: 'graph' | 'outline';
+  view: TopologyViewMode;
 }
 
 function readParams(sp: URLSearchParams | null): TopologyParams {
@@ -49,11 +50,15 @@ function readParams(sp: URLSearchParams | null): TopologyParams {
 }
 
 /** Filters and views live in the URL (pushState: Back/Forward restore them, reload keeps them). */
-function useTopologyParams(): [TopologyParams, (patch: Partial<TopologyParams>, opts?: { replace?: boolean }) => void] {
+type SetParams = (patch: Partial<TopologyParams>) => void;
+
+function useTopologyParams(): [TopologyParams, SetParams] {
   const sp = useSearchParams();
   const pathname = usePathname();
-  // The URL is the truth (Back/Forward, reload); a change made here shows at once, before the
-  // router has caught up with the new URL (so a checkbox does not flicker back).
+  // The URL is the truth (Back/Forward, reload, links). A change made here shows at once,
+  // before the router has caught up with the new URL (so a checkbox does not flicker back);
+  // Back/Forward re-read the address itself (the router's search params can lag behind an
+  // entry this page pushed before a reload).
   const query = sp?.toString() ?? '';
   const [seen, setSeen] = useState(query);
   const [params, setLocal] = useState(() => readParams(sp));
@@ -61,8 +66,13 @@ function useTopologyParams(): [TopologyParams, (patch: Partial<TopologyParams>, 
     setSeen(query);
     setLocal(readParams(sp));
   }
+  useEffect(() => {
+    const onPop = () => setLocal(readParams(new URLSearchParams(window.location.search)));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
   const set = useCallback(
-    (patch: Partial<TopologyParams>, opts: { replace?: boolean } = {}) => {
+    (patch: Partial<TopologyParams>) => {
       const next = { ...readParams(new URLSearchParams(window.location.search)), ...patch };
       const q = new URLSearchParams();
       if (next.focus) q.set('focus', next.focus);
@@ -75,7 +85,7 @@ function useTopologyParams(): [TopologyParams, (patch: Partial<TopologyParams>, 
       if (next.view === 'outline') q.set('view', 'outline');
       const url = `${pathname}${q.size ? `?${q}` : ''}`;
       setLocal(readParams(q));
-      window.history[opts.replace ? 'replaceState' : 'pushState'](null, '', url);
+      window.history.pushState(null, '', url);
     },
     [pathname],
   );
@@ -100,22 +110,7 @@ export function TopologyExplorer({ scopes, seed }: { scopes: Scopes; seed?: Topo
         title={title}
         crumbs={focus ? [{ label: 'Topology', href: routes.topology() }, { label: focus.cluster, href: routes.topology({ cluster: focus.cluster }) }, { label: focus.namespace, href: routes.topology({ cluster: focus.cluster, namespace: focus.namespace }) }] : []}
         description={scopeWords}
-        actions={
-          <div role="group" aria-label="View as" className="inline-flex rounded-md border border-border-strong bg-surface p-0.5">
-            {(['graph', 'outline'] as const).map((v) => (
-              <button
-                key={v}
-                type="button"
-                aria-pressed={params.view === v}
-                onClick={() => setParams({ view: v })}
-                className={cn('inline-flex h-8 cursor-pointer items-center gap-1.5 rounded px-3 text-sm font-medium', params.view === v ? 'bg-accent text-accent-fg' : 'text-text hover:bg-surface-2')}
-              >
-                {v === 'graph' ? <Network aria-hidden className="size-4" /> : <ListTree aria-hidden className="size-4" />}
-                {v === 'graph' ? 'Graph' : 'Outline'}
-              </button>
-            ))}
-          </div>
-        }
+        actions={<ViewToggle value={params.view} onChange={(view) => setParams({ view })} label="View as" />}
       />
       <Filters params={params} setParams={setParams} scopes={scopes} />
       {hydrated ? (
@@ -129,7 +124,7 @@ export function TopologyExplorer({ scopes, seed }: { scopes: Scopes; seed?: Topo
   );
 }
 
-function Filters({ params, setParams, scopes }: { params: TopologyParams; setParams: (p: Partial<TopologyParams>, o?: { replace?: boolean }) => void; scopes: Scopes }) {
+function Filters({ params, setParams, scopes }: { params: TopologyParams; setParams: SetParams; scopes: Scopes }) {
   const focus = parseServiceFocus(params.focus);
   const clusters = scopes.clusters;
   const namespaces = useMemo(() => {
@@ -145,7 +140,6 @@ function Filters({ params, setParams, scopes }: { params: TopologyParams; setPar
     return [...merged.values()].sort((a, b) => a.name.localeCompare(b.name));
   }, [scopes.namespaces, params.cluster]);
   const kinds = params.kinds.length ? params.kinds : [...TOPOLOGY_OBJECT_KINDS];
-  const narrowed = params.kinds.length > 0 || params.unhealthy || (!focus && (params.cluster || params.namespace));
   const unknownCluster = params.cluster && !clusters.some((c) => c.name === params.cluster);
   const unknownNamespace = params.namespace && !namespaces.some((n) => n.name === params.namespace);
 
@@ -160,11 +154,11 @@ function Filters({ params, setParams, scopes }: { params: TopologyParams; setPar
         <>
           <label className="flex flex-col gap-1 text-xs font-medium text-muted">
             Cluster
-            <select className={cn(selectClass, 'w-44')} value={params.cluster} onChange={(e) => setParams({ cluster: e.target.value, namespace: '' })}>
+            <select className={cn(selectClass, 'w-52')} value={params.cluster} onChange={(e) => setParams({ cluster: e.target.value, namespace: '' })}>
               <option value="">All clusters</option>
               {clusters.map((c) => (
                 <option key={c.name} value={c.name}>
-                  {c.displayName && c.displayName !== c.name ? `${c.displayName} (${c.name})` : c.name} · {formatCount(c.summary.services + c.summary.pods)} objects
+                  {c.displayName && c.displayName !== c.name ? `${c.displayName} (${c.name})` : c.name}
                 </option>
               ))}
               {unknownCluster && <option value={params.cluster}>{params.cluster} (not registered)</option>}
@@ -172,11 +166,11 @@ function Filters({ params, setParams, scopes }: { params: TopologyParams; setPar
           </label>
           <label className="flex flex-col gap-1 text-xs font-medium text-muted">
             Namespace
-            <select className={cn(selectClass, 'w-48')} value={params.namespace} onChange={(e) => setParams({ namespace: e.target.value })}>
+            <select className={cn(selectClass, 'w-56')} value={params.namespace} onChange={(e) => setParams({ namespace: e.target.value })}>
               <option value="">All namespaces</option>
               {namespaces.map((n) => (
                 <option key={n.name} value={n.name}>
-                  {n.name} · {formatCount(n.services)} svc, {formatCount(n.pods)} pods{n.clusters > 1 ? ` · ${n.clusters} clusters` : ''}
+                  {n.name} · {formatCount(n.services)} svc · {formatCount(n.pods)} pods{n.clusters > 1 ? ` · ${n.clusters} clusters` : ''}
                 </option>
               ))}
               {unknownNamespace && <option value={params.namespace}>{params.namespace} (not found)</option>}
@@ -218,11 +212,6 @@ function Filters({ params, setParams, scopes }: { params: TopologyParams; setPar
         <input type="checkbox" className="size-4 accent-[var(--accent)]" checked={params.unhealthy} onChange={(e) => setParams({ unhealthy: e.target.checked })} />
         Only unhealthy
       </label>
-      {narrowed && (
-        <Button variant="ghost" size="sm" className="mb-1 self-end" onClick={() => setParams({ cluster: '', namespace: '', kinds: [], unhealthy: false })}>
-          Clear filters
-        </Button>
-      )}
     </Card>
   );
 }
@@ -238,7 +227,7 @@ function Loading({ fetching = true }: { fetching?: boolean }) {
   );
 }
 
-function TopologyData({ params, setParams, scopes, seed }: { params: TopologyParams; setParams: (p: Partial<TopologyParams>, o?: { replace?: boolean }) => void; scopes: Scopes; seed?: TopologySeed }) {
+function TopologyData({ params, setParams, scopes, seed }: { params: TopologyParams; setParams: SetParams; scopes: Scopes; seed?: TopologySeed }) {
   const focus = parseServiceFocus(params.focus);
   const scope = scopeOfParams(params);
   const { key } = topologyRequest(scope);
@@ -252,7 +241,7 @@ function TopologyData({ params, setParams, scopes, seed }: { params: TopologyPar
   const [announce, setAnnounce] = useState('');
   const focusId = search.id ?? (focus ? params.focus : null);
   const narrow = useCallback((cluster: string, namespace?: string) => setParams({ focus: '', cluster, namespace: namespace ?? '' }), [setParams]);
-  const t = useTopologyView(graph, scopeKey, { kinds: params.kinds, onlyUnhealthy: params.unhealthy, reveal: focusId, podGroupMin: focus ? NEIGHBOURHOOD_POD_GROUP_MIN : undefined }, narrow);
+  const t = useTopologyView(graph, scopeKey, { kinds: params.kinds, onlyUnhealthy: params.unhealthy, reveal: focusId, podGroupMin: focus ? NEIGHBOURHOOD_POD_GROUP_MIN : undefined, outline: params.view === 'outline' }, narrow);
   const fitKey = `${scopeKey}|${params.kinds.join(',')}|${params.unhealthy}|${params.view}`;
   const searchable = t.filtered?.nodes ?? [];
   const pick = useCallback((n: GraphNode) => {
@@ -266,7 +255,7 @@ function TopologyData({ params, setParams, scopes, seed }: { params: TopologyPar
   const v = t.view;
   const objects = f.objectCount;
   const drawnObjects = v.items.filter((i) => i.type === 'object').length + v.items.reduce((a, i) => a + (i.type === 'group' ? i.members.length : 0), 0);
-  const label = `Topology graph of ${focus ? `service ${focus.name}` : params.cluster ? `cluster ${params.cluster}${params.namespace ? `, namespace ${params.namespace}` : ''}` : 'every cluster'}`;
+  const scopeName = focus ? `service ${focus.name}` : params.cluster ? `cluster ${params.cluster}${params.namespace ? `, namespace ${params.namespace}` : ''}` : params.namespace ? `namespace ${params.namespace}` : 'every cluster';
 
   return (
     <Card className="flex flex-col">
@@ -283,6 +272,11 @@ function TopologyData({ params, setParams, scopes, seed }: { params: TopologyPar
           )}
           {fetching && ' · refreshing…'}
         </p>
+        {(params.kinds.length > 0 || params.unhealthy || (!focus && (params.cluster || params.namespace))) && (
+          <Button size="sm" variant="ghost" onClick={() => setParams({ cluster: '', namespace: '', kinds: [], unhealthy: false })}>
+            Clear filters
+          </Button>
+        )}
         <span className="sr-only" aria-live="assertive">
           {announce}
         </span>
@@ -295,10 +289,10 @@ function TopologyData({ params, setParams, scopes, seed }: { params: TopologyPar
             )}
             {v.hidden > 0 && (
               <Button size="sm" onClick={t.showMore}>
-                Show {formatCount(Math.min(v.hidden, 400))} more
+                Show {formatCount(Math.min(v.hidden, BUDGET_STEP))} more
               </Button>
             )}
-            {Object.keys(t.toggles).length > 0 && (
+            {t.regrouped && (
               <Button size="sm" variant="ghost" onClick={t.resetGrouping}>
                 Reset grouping
               </Button>
@@ -317,28 +311,28 @@ function TopologyData({ params, setParams, scopes, seed }: { params: TopologyPar
           focus={{ id: focusId, seq: search.seq }}
           fitKey={fitKey}
           narrowedTo={{ cluster: focus?.cluster ?? (params.cluster || null), namespace: focus?.namespace ?? (params.namespace || null) }}
-          label={label}
+          label={`Topology graph of ${scopeName}`}
           className="m-3 h-[calc(100vh-350px)] min-h-[420px]"
         />
       ) : (
         <div>
-          <TopologyOutline entries={t.outline} hrefOf={t.hrefOf} onActivate={t.open} focus={search} label={`Topology outline of ${label.replace('Topology graph of ', '')}`} />
+          <TopologyOutline key={fitKey} entries={t.outline} hrefOf={t.hrefOf} onActivate={t.open} focus={search} label={`Topology outline of ${scopeName}`} />
         </div>
       )}
       {params.view === 'graph' && objects > 0 && (
-        <p className="px-4 pb-3 text-xs text-muted">
-          Drawn: {formatCount(drawnObjects)} of {formatCount(objects)} objects. Click or press Enter on a node: services and ingresses open their page, a pod opens its service, a counted box opens. The{' '}
+        <p className="truncate px-4 pb-2.5 text-xs text-muted">
+          Drawn {formatCount(drawnObjects)} of {formatCount(objects)} · click or Enter opens a node’s page (a pod: its service’s) or a counted box · the{' '}
           <button type="button" className="cursor-pointer text-accent underline" onClick={() => setParams({ view: 'outline' })}>
             outline
           </button>{' '}
-          lists the same objects as text.
+          lists the same objects as text
         </p>
       )}
     </Card>
   );
 }
 
-function NothingToShow({ narrowed, params, setParams }: { narrowed: boolean; params: TopologyParams; setParams: (p: Partial<TopologyParams>) => void }) {
+function NothingToShow({ narrowed, params, setParams }: { narrowed: boolean; params: TopologyParams; setParams: SetParams }) {
   if (narrowed) {
     return (
       <EmptyState icon={SearchX} title="No objects match these filters" action={<Button onClick={() => setParams({ kinds: [], unhealthy: false })}>Show every kind, healthy or not</Button>}>
@@ -355,7 +349,7 @@ function NothingToShow({ narrowed, params, setParams }: { narrowed: boolean; par
 }
 
 /** The API refused the scope: too large (narrow it — sizes help pick), unknown, or another failure. */
-function ScopeProblem({ problem, params, setParams, scopes, retry }: { problem: ApiProblem; params: TopologyParams; setParams: (p: Partial<TopologyParams>) => void; scopes: Scopes; retry: () => void }) {
+function ScopeProblem({ problem, params, setParams, scopes, retry }: { problem: ApiProblem; params: TopologyParams; setParams: SetParams; scopes: Scopes; retry: () => void }) {
   const tooLarge = problem.code === 'VALIDATION_FAILED' && problem.details?.some((d) => d.rule === 'tooLarge');
   if (tooLarge) {
     const field = problem.details!.find((d) => d.rule === 'tooLarge')!.field;

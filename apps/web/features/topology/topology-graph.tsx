@@ -38,7 +38,7 @@ export function TopologyGraph(props: TopologyGraphProps) {
   );
 }
 
-/** Up to this many drawn items, the first view shows the whole graph; a bigger one opens at a zoom where names are readable. */
+/** Up to this many drawn items, the first view shows the whole graph; a bigger one opens at a zoom where names are readable, and only the nodes in view are rendered. */
 const FIT_ALL = 150;
 const READABLE_ZOOM = 0.6;
 
@@ -62,9 +62,10 @@ function GraphCanvas({ view, edgesById, hrefOf, actions, focus, fitKey, narrowed
   useEffect(() => warmUpLayout(), []);
 
   // Lay out each new shape off the main thread; a stale answer is dropped.
+  const laidKey = laid?.key;
   useEffect(() => {
     let live = true;
-    if (laid?.key === key) return;
+    if (laidKey === key) return;
     markTopology('layout-start', { items: view.items.length, edges: view.edges.length });
     layoutView(view, key)
       .then((r) => {
@@ -77,8 +78,7 @@ function GraphCanvas({ view, edgesById, hrefOf, actions, focus, fitKey, narrowed
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, view]);
+  }, [key, view, laidKey]);
 
   const shown = laid?.key === key ? view : (laid?.view ?? null);
   const byId = useMemo(() => new Map(shown?.items.map((i) => [i.id, i]) ?? []), [shown]);
@@ -86,8 +86,13 @@ function GraphCanvas({ view, edgesById, hrefOf, actions, focus, fitKey, narrowed
   const nodes = useMemo<ItemNode[]>(() => {
     if (!shown || !laid) return [];
     // A service whose pods were opened from a group gets a "fold" button.
+    const groupOf = new Map<string, string>();
+    for (const i of shown.items) if (i.type === 'object' && i.group) groupOf.set(i.id, i.group);
     const opened = new Map<string, string>();
-    for (const i of shown.items) if (i.type === 'object' && i.group) for (const e of shown.edges) if (e.target === i.id && !opened.has(e.source)) opened.set(e.source, i.group);
+    for (const e of shown.edges) {
+      const group = groupOf.get(e.target);
+      if (group && !opened.has(e.source)) opened.set(e.source, group);
+    }
     return shown.items.map((item) => {
       const [x, y, width, height] = laid.positions[item.id] ?? [0, 0, 200, 50];
       const href = item.type === 'object' ? hrefOf(item.id) : null;
@@ -103,6 +108,8 @@ function GraphCanvas({ view, edgesById, hrefOf, actions, focus, fitKey, narrowed
         draggable: false,
         connectable: false,
         selectable: item.type !== 'cluster' && !(item.type === 'namespace' && !item.collapsed),
+        // React Flow hides the focus outline of selectable nodes: the node draws its own ring (group-focus-visible).
+        className: 'group',
         ariaLabel: ariaLabelOf(item, href),
         domAttributes: {
           'data-kind': item.type === 'object' ? item.node.kind : item.type,
@@ -212,7 +219,7 @@ function GraphCanvas({ view, edgesById, hrefOf, actions, focus, fitKey, narrowed
     [activate],
   );
 
-  const big = (shown?.items.length ?? 0) > 150;
+  const big = (shown?.items.length ?? 0) > FIT_ALL;
   return (
     <GraphActionsContext.Provider value={actions}>
       <div
@@ -225,44 +232,44 @@ function GraphCanvas({ view, edgesById, hrefOf, actions, focus, fitKey, narrowed
         onKeyDown={onKeyDown}
       >
         {initialViewport && (
-        <ReactFlow<ItemNode>
-          defaultViewport={initialViewport}
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={NODE_TYPES}
-          onNodeClick={onNodeClick}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          edgesFocusable={false}
-          elementsSelectable
-          onlyRenderVisibleElements={big}
-          minZoom={0.05}
-          maxZoom={2}
-          proOptions={{ hideAttribution: false }}
-          aria-label={label}
-          ariaLabelConfig={{
-            'node.a11yDescription.default': 'Tab moves between nodes. Enter opens a service or ingress page, a pod opens its service; on a group or a collapsed namespace Enter expands it.',
-            'node.a11yDescription.keyboardDisabled': 'Enter opens a node.',
-          }}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={22} size={1} color="var(--border-strong)" />
-          <Controls showInteractive={false} position="bottom-left" />
-          {/* After the first frame: it draws every node, the pane only those in view. */}
-          {!compact && ready && nodes.length > 30 && (
-            <MiniMap
-              pannable
-              zoomable
-              position="bottom-right"
-              ariaLabel="Overview map of the whole graph"
-              nodeColor={(n) => miniColor((n as ItemNode).data.item)}
-              nodeStrokeColor="var(--border-strong)"
-              maskColor="rgb(120 130 145 / 0.18)"
-              style={{ width: 180, height: 120 }}
-            />
-          )}
-        </ReactFlow>
+          <ReactFlow<ItemNode>
+            defaultViewport={initialViewport}
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            onNodeClick={onNodeClick}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            edgesFocusable={false}
+            elementsSelectable
+            onlyRenderVisibleElements={big}
+            minZoom={0.05}
+            maxZoom={2}
+            proOptions={{ hideAttribution: false }}
+            aria-label={label}
+            ariaLabelConfig={{
+              'node.a11yDescription.default': 'Tab moves between nodes. Enter opens a service or ingress page, a pod opens its service; on a group or a collapsed namespace Enter expands it.',
+              'node.a11yDescription.keyboardDisabled': 'Enter opens a node.',
+            }}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={22} size={1} color="var(--border-strong)" />
+            <Controls showInteractive={false} position="bottom-left" />
+            {/* After the first frame: it draws every node, the pane only those in view. */}
+            {!compact && ready && nodes.length > 30 && (
+              <MiniMap
+                pannable
+                zoomable
+                position="bottom-right"
+                ariaLabel="Overview map of the whole graph"
+                nodeColor={(n) => miniColor((n as ItemNode).data.item)}
+                nodeStrokeColor="var(--border-strong)"
+                maskColor="rgb(120 130 145 / 0.18)"
+                style={{ width: 180, height: 120 }}
+              />
+            )}
+          </ReactFlow>
         )}
-        {(!laid || (laid.key !== key && !shown)) && !failed && (
+        {!laid && !failed && (
           <div className="absolute inset-0 flex flex-col gap-3 bg-bg p-6" role="status">
             <span className="text-sm text-muted">Laying out {view.items.length.toLocaleString('en-US')} items…</span>
             <div className="grid grid-cols-4 gap-4">

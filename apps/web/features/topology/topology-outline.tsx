@@ -6,7 +6,7 @@ import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, use
 import { StatusBadge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { cn } from '../../lib/cn';
-import { KIND_ICON, KIND_WORD, factsOf, type GraphNode } from './model';
+import { factsOf, type GraphNode, KIND_ICON, KIND_WORD, plural } from './model';
 
 type Entry = TopologyOutlineEntry<GraphNode>;
 interface Row {
@@ -237,7 +237,7 @@ export function TopologyOutline({ entries, hrefOf, onActivate, focus, label, ope
             {e.routesTo.length > 0 && <span className="truncate text-xs text-muted">routes to {e.routesTo.map((r) => r.name).join(', ')}</span>}
             {pods.length > 0 && (
               <span className="shrink-0 text-xs text-muted">
-                {pods.filter((p) => p.node.status === 'OK').length} of {pods.length} {pods[0]!.node.kind === 'Pod' ? 'pods' : 'endpoints'} ready
+                {pods.filter((p) => p.node.status === 'OK').length} of {plural(pods.length, pods[0]!.node.kind === 'Pod' ? 'Pod' : 'Endpoint')} ready
               </span>
             )}
           </div>

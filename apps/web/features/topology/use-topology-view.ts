@@ -1,6 +1,6 @@
 'use client';
 
-import { filterTopology, type TopologyObjectKind, topologyOutline, topologyView } from '@switchboard/k8s-model';
+import { filterTopology, TOPOLOGY_VIEW_DEFAULTS, type TopologyObjectKind, topologyOutline, topologyView } from '@switchboard/k8s-model';
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
 import type { GraphActions } from './graph-nodes';
@@ -13,12 +13,18 @@ export interface ViewChoices {
   reveal: string | null;
   /** Pods behind the same services fold into a group from this many (the shared rules' default otherwise). */
   podGroupMin?: number;
+  /** Whether the outline is shown (it is only built then). */
+  outline: boolean;
 }
 
 /** A service's neighbourhood shows its pods one by one unless there are many. */
 export const NEIGHBOURHOOD_POD_GROUP_MIN = 9;
 
-export const BUDGET_STEP = 400;
+/** "Show more" draws this many more items (the shared rules' budget). */
+export const BUDGET_STEP: number = TOPOLOGY_VIEW_DEFAULTS.budget;
+
+type Grouping = { scope: string; toggles: Record<string, boolean>; budget: number };
+const startOver = (scope: string): Grouping => ({ scope, toggles: {}, budget: BUDGET_STEP });
 
 /**
  * The graph as the reader sees it, from the shared rules: filtered, grouped and collapsed
@@ -27,18 +33,21 @@ export const BUDGET_STEP = 400;
  */
 export function useTopologyView(graph: Graph | null, scopeKey: string, choices: ViewChoices, narrow: (cluster: string, namespace?: string) => void) {
   const router = useRouter();
-  const [state, setState] = useState<{ scope: string; toggles: Record<string, boolean>; budget: number }>({ scope: scopeKey, toggles: {}, budget: BUDGET_STEP });
-  const current = state.scope === scopeKey ? state : { scope: scopeKey, toggles: {}, budget: BUDGET_STEP };
-  const { toggles, budget } = current;
-  const update = useCallback((f: (s: typeof current) => Partial<typeof current>) => setState((s) => {
-    const base = s.scope === scopeKey ? s : { scope: scopeKey, toggles: {}, budget: BUDGET_STEP };
-    return { ...base, ...f(base) };
-  }), [scopeKey]);
+  const [state, setState] = useState<Grouping>(() => startOver(scopeKey));
+  const { toggles, budget } = state.scope === scopeKey ? state : startOver(scopeKey);
+  const update = useCallback(
+    (change: (g: Grouping) => Partial<Grouping>) =>
+      setState((s) => {
+        const base = s.scope === scopeKey ? s : startOver(scopeKey);
+        return { ...base, ...change(base) };
+      }),
+    [scopeKey],
+  );
 
   const kindsKey = choices.kinds.join(',');
   const filtered = useMemo(() => (graph ? filterTopology(graph, { kinds: kindsKey ? (kindsKey.split(',') as TopologyObjectKind[]) : null, onlyUnhealthy: choices.onlyUnhealthy }) : null), [graph, kindsKey, choices.onlyUnhealthy]);
   const view = useMemo(() => (filtered ? topologyView(filtered, { toggles, budget, reveal: choices.reveal, podGroupMin: choices.podGroupMin }) : null), [filtered, toggles, budget, choices.reveal, choices.podGroupMin]);
-  const outline = useMemo(() => (filtered ? topologyOutline(filtered) : []), [filtered]);
+  const outline = useMemo(() => (filtered && choices.outline ? topologyOutline(filtered) : []), [filtered, choices.outline]);
   const byId = useMemo(() => new Map<string, GraphNode>(graph?.nodes.map((n) => [n.id, n]) ?? []), [graph]);
   const edgesById = useMemo(() => new Map(graph?.edges.map((e) => [e.id, e]) ?? []), [graph]);
   const hrefOf = useCallback(
@@ -59,7 +68,7 @@ export function useTopologyView(graph: Graph | null, scopeKey: string, choices: 
       return { toggles: next };
     });
   }, [update, view]);
-  const resetGrouping = useCallback(() => update(() => ({ toggles: {}, budget: BUDGET_STEP })), [update]);
+  const resetGrouping = useCallback(() => update((g) => startOver(g.scope)), [update]);
 
   const open = useCallback(
     (node: GraphNode) => {
@@ -90,5 +99,5 @@ export function useTopologyView(graph: Graph | null, scopeKey: string, choices: 
     [items, open, toggle, narrow, showMore],
   );
 
-  return { filtered, view, outline, byId, edgesById, hrefOf, actions, open, toggles, expandNamespaces, resetGrouping, showMore, budget };
+  return { filtered, view, outline, edgesById, hrefOf, actions, open, regrouped: Object.keys(toggles).length > 0 || budget > BUDGET_STEP, expandNamespaces, resetGrouping, showMore };
 }
