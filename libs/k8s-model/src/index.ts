@@ -17,6 +17,7 @@ export * from './label-selector.js';
 export * from './diagnostics/index.js';
 export * from './service-groups.js';
 export * from './topology.js';
+export * from './topology-view.js';
 export * from './sync-status.js';
 export * from './service-types.js';
 export * from './global-id.js';

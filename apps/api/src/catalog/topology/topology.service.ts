@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { buildTopology, computeDiagnostics, type Topology } from '@switchboard/k8s-model';
+import { buildTopology, computeDiagnostics, type Topology, type TopologySnapshot } from '@switchboard/k8s-model';
 import { AccessPolicy } from '../../auth/access-policy.service.js';
 import type { Caller } from '../../auth/caller.js';
 import { DomainError } from '../../errors/domain-error.js';
@@ -42,7 +42,17 @@ export class TopologyService {
       );
     }
     const snapshots = await this.repo.snapshot(scope, readable);
+    // A scope that names what does not exist (or is not readable) is an error, not an empty graph.
+    if (scope.cluster && snapshots.length === 0) throw DomainError.notFound(`cluster "${scope.cluster}"`);
+    if (scope.namespace && !snapshots.some((s) => holdsNamespace(s, scope.namespace!))) {
+      throw DomainError.notFound(`namespace "${scope.namespace}" ${scope.cluster ? `in cluster "${scope.cluster}"` : 'in any cluster'}`);
+    }
     const diagnostics = computeDiagnostics(snapshots, { now: new Date(), loadBalancerPendingSeconds: LOAD_BALANCER_PENDING_SECONDS });
     return buildTopology(snapshots, { cluster: scope.cluster, namespace: scope.namespace, service: req.service }, { diagnostics });
   }
+}
+
+/** A namespace exists when it is mirrored, or when objects in it are (namespaces sync on their own). */
+function holdsNamespace(s: TopologySnapshot, ns: string): boolean {
+  return !!s.namespaces?.some((n) => n.name === ns) || s.services.some((x) => x.namespace === ns) || s.pods.some((x) => x.namespace === ns) || s.ingresses.some((x) => x.namespace === ns);
 }
