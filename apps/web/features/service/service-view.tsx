@@ -15,6 +15,7 @@ import { LabelsAndAnnotations } from '../object/metadata';
 import { MirrorWarning } from '../object/mirror-warning';
 import { Backends } from './backends';
 import { IngressRoutes } from './ingress-routes';
+import { NeighbourhoodSection } from './neighbourhood-section';
 import { PortsTable } from './ports-table';
 import { ServiceGroup } from './service-group';
 import type { PageService } from './types';
@@ -85,6 +86,7 @@ export function ServiceView({ service: s }: { service: PageService }) {
           <PortsTable service={s} />
           <Backends service={s} />
           <IngressRoutes service={s} />
+          <NeighbourhoodSection cluster={s.cluster} namespace={s.namespace} name={s.name} />
           <ManifestCard yaml={s.manifest} kind="service" name={s.name} namespace={s.namespace} mirroredAt={s.syncedAt} />
         </div>
         <div className="flex min-w-0 flex-col gap-5">
