@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importsOf, type Project, projects, root, sourceFiles } from './project-graph.js';
@@ -53,4 +54,53 @@ describe('module boundaries', () => {
     }
     expect(violations).toEqual([]);
   });
+
+  it('has no import cycle inside a project, type-only imports included', () => {
+    const cycles: string[] = [];
+    for (const p of all) {
+      const files = new Set(sourceFiles(p.dir));
+      const edges = new Map([...files].map((f) => [f, importsOf(f).filter((s) => s.startsWith('.')).map((s) => resolveRelative(f, s)).filter((t) => t !== undefined && files.has(t)) as string[]]));
+      for (const cycle of stronglyConnected(edges)) cycles.push(cycle.map((f) => path.relative(root, f)).join(' → '));
+    }
+    expect(cycles).toEqual([]);
+  });
 });
+
+/** The file a relative specifier names (`./x.js` is `./x.ts` in the sources). */
+function resolveRelative(from: string, spec: string): string | undefined {
+  const base = path.resolve(path.dirname(from), spec).replace(/\.(m?js|jsx)$/, '');
+  for (const candidate of [`${base}.ts`, `${base}.tsx`, `${base}.mts`, `${base}.mjs`, `${base}.js`, path.join(base, 'index.ts')]) if (existsSync(candidate)) return candidate;
+  return undefined;
+}
+
+/** Groups of files that import each other (Tarjan's algorithm): every group of two or more is a cycle. */
+function stronglyConnected(edges: Map<string, string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const out: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const group: string[] = [];
+    for (let w = stack.pop()!; ; w = stack.pop()!) {
+      onStack.delete(w);
+      group.push(w);
+      if (w === v) break;
+    }
+    if (group.length > 1) out.push(group.sort());
+  };
+  for (const v of edges.keys()) if (!index.has(v)) visit(v);
+  return out;
+}

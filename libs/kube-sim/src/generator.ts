@@ -1,4 +1,4 @@
-import type { KubeObject } from './store.js';
+import type { KubeObject } from './kube-object.js';
 
 export interface GenerateOptions {
   seed: number;

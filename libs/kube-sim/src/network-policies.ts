@@ -1,5 +1,5 @@
 import type { Cause } from './status.js';
-import type { KubeObject } from './store.js';
+import type { KubeObject } from './kube-object.js';
 
 type Obj = Record<string, any>;
 const IANA_SVC_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;

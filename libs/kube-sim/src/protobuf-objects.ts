@@ -1,6 +1,6 @@
 import { signed, type WireField, WireError, wireFields } from './protobuf-wire.js';
 import { unsupportedMediaType } from './status.js';
-import type { KubeObject } from './store.js';
+import type { KubeObject } from './kube-object.js';
 
 /**
  * kubectl sends the objects it builds itself (`kubectl create service|deployment|namespace|

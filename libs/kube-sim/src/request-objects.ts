@@ -3,7 +3,7 @@ import { decodeProtobufObject, PROTOBUF } from './protobuf-objects.js';
 import { apiVersionOf, type ResourceDef } from './resources.js';
 import { contentTypeOf, readBytes } from './responses.js';
 import { badRequest } from './status.js';
-import type { KubeObject } from './store.js';
+import type { KubeObject } from './kube-object.js';
 
 /**
  * The object of a create or update request: JSON, or the protobuf kubectl sends for the

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { objectJson } from './serialize.js';
 import type { KubeStatus } from './status.js';
-import type { KubeObject } from './store.js';
+import type { KubeObject } from './kube-object.js';
 
 /** Writing answers and reading request bodies, shared by the API handlers. */
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
-import type { KubeObject } from './store.js';
+import type { KubeObject } from './kube-object.js';
 
 /** The seed scenarios ship with kube-sim (copied from the team's shared fixtures). */
 export function seedScenarioDir(): string {

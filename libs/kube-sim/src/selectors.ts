@@ -1,5 +1,5 @@
 import { badRequest } from './status.js';
-import type { KubeObject } from './store.js';
+import type { KubeObject } from './kube-object.js';
 
 type Req = { key: string; op: 'in' | 'notin' | 'exists' | '!exists'; values: string[] };
 

@@ -1,4 +1,4 @@
-import type { KubeObject } from './store.js';
+import type { KubeObject } from './kube-object.js';
 
 /**
  * JSON of stored objects, computed once per object. Stored objects are never changed in

@@ -1,6 +1,6 @@
 import { describePath, type FieldPath, fromFieldsV1, getAt, leafPaths, pathKey, removeAt, removeItem, setAt, toFieldsV1 } from './managed-fields.js';
 import { applyConflict } from './status.js';
-import type { KubeObject } from './store.js';
+import type { KubeObject } from './kube-object.js';
 
 export interface ManagedFieldsEntry {
   manager: string;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
-import { type ClusterState, rkeyOf } from './cluster-state.js';
+import { rkeyOf } from './cluster-kinds.js';
+import type { ClusterState } from './cluster-state.js';
 import { openApiGroupVersion, openApiRoot } from './openapi.js';
 import { applyPatch, patchResourceVersion } from './patch.js';
 import { apiVersionOf, findByResource, RESOURCES, type ResourceDef } from './resources.js';
@@ -10,7 +11,8 @@ import { matchesLabels, parseFieldSelector, parseLabelSelector } from './selecto
 import { eventLine, listJson } from './serialize.js';
 import { managerFromUserAgent, recordUpdate, serverSideApply } from './server-side-apply.js';
 import { badRequest, expired, forbidden, invalid, methodNotAllowed, notFound, pathNotFound, serverError, SimStatusError, unauthorized } from './status.js';
-import type { KubeObject, Watcher } from './store.js';
+import type { KubeObject } from './kube-object.js';
+import type { Watcher } from './store.js';
 import { scale, status } from './subresources.js';
 import { toTable, wantsTable } from './table.js';
 

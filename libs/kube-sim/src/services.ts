@@ -1,7 +1,7 @@
 import type { NodePortAllocator, ServiceIpAllocator } from './ipam.js';
 import { NODE_PORT_MAX, NODE_PORT_MIN } from './ipam.js';
 import { type Cause, invalid } from './status.js';
-import type { KubeObject } from './store.js';
+import type { KubeObject } from './kube-object.js';
 
 const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -4,14 +4,15 @@ import https from 'node:https';
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { stringify } from 'yaml';
-import { ClusterState, rkeyOf } from './cluster-state.js';
+import { rkeyOf } from './cluster-kinds.js';
+import { ClusterState } from './cluster-state.js';
 import { generateObjects, type GenerateOptions } from './generator.js';
 import { jsonClone } from './json-values.js';
 import { findByKind } from './resources.js';
 import { loadManifests, seedCommandObjects, seedScenarioDir } from './scenarios.js';
 import { type FaultState, handle, hung, type ServerContext } from './server.js';
 import { notFound } from './status.js';
-import type { KubeObject } from './store.js';
+import type { KubeObject } from './kube-object.js';
 import { generateCertificates } from './tls.js';
 
 export interface SimClusterOptions {

@@ -1,28 +1,7 @@
 import { flatString } from './json-values.js';
 import { eventLine } from './serialize.js';
 import { expired } from './status.js';
-
-export type KubeObject = {
-  apiVersion?: string;
-  kind?: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    generation?: number;
-    creationTimestamp?: string;
-    deletionTimestamp?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean }[];
-    generateName?: string;
-    [k: string]: unknown;
-  };
-  spec?: any;
-  status?: any;
-  [k: string]: unknown;
-};
+import type { KubeObject } from './kube-object.js';
 
 export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 

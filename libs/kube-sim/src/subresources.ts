@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type ClusterState, rkeyOf } from './cluster-state.js';
+import { rkeyOf } from './cluster-kinds.js';
+import type { ClusterState } from './cluster-state.js';
 import { applyPatch, patchResourceVersion, unsupportedPatch } from './patch.js';
 import type { ResourceDef } from './resources.js';
 import { contentTypeOf, json, readBody, sendObject, sendStatus } from './responses.js';
 import { badRequest, invalid, methodNotAllowed, notFound } from './status.js';
-import type { KubeObject } from './store.js';
+import type { KubeObject } from './kube-object.js';
 
 /** A request for a subresource of one object. */
 export interface SubresourceRequest {

@@ -1,4 +1,4 @@
-import type { KubeObject } from './store.js';
+import type { KubeObject } from './kube-object.js';
 
 /**
  * `meta.k8s.io/v1 Table` answers, so `kubectl get` prints the columns a real cluster

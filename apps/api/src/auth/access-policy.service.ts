@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { describeGrants, readScopeOf, type Role, roleAtLeast, type Scope, scopeCovers, scopeTouchesCluster, writeScopeOf } from '@switchboard/k8s-model';
 import { DomainError } from '../errors/domain-error.js';
 import type { Caller } from './caller.js';
-import { TokensRepository } from './tokens/tokens.repository.js';
+import { ClustersRepository } from '../clusters/clusters.repository.js';
 
 const WHAT_ROLE_ALLOWS: Record<Role, string> = {
   viewer: 'reading the catalog',
@@ -18,7 +18,7 @@ const WHAT_ROLE_ALLOWS: Record<Role, string> = {
  */
 @Injectable()
 export class AccessPolicy {
-  constructor(private readonly tokens: TokensRepository) {}
+  constructor(private readonly clusters: ClustersRepository) {}
 
   requireRole(caller: Caller, role: Role): void {
     if (!roleAtLeast(caller.role, role)) {
@@ -46,7 +46,7 @@ export class AccessPolicy {
   async authorizeWrite(caller: Caller, cluster: string | undefined, namespace: string | undefined): Promise<void> {
     this.requireRole(caller, 'operator');
     if (caller.role === 'admin' || !cluster || !namespace) return;
-    const clusterId = (await this.tokens.clusterIds([cluster])).get(cluster);
+    const clusterId = (await this.clusters.idsByName([cluster])).get(cluster);
     if (!clusterId) {
       if (readScopeOf(caller).all) return;
       throw new DomainError('NOT_FOUND', `cluster "${cluster}" not found`, [{ field: 'cluster', rule: 'notFound', message: `no cluster named "${cluster}" is registered` }]);

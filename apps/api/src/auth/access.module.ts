@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ClusterRecordsModule } from '../clusters/cluster-records.module.js';
 import { AccessPolicy } from './access-policy.service.js';
 import { AuthGate } from './auth-gate.js';
 import { Authenticator } from './authenticator.service.js';
@@ -11,6 +12,7 @@ import { TokensRepository } from './tokens/tokens.repository.js';
 /** Who is calling and what they may do: needed by every feature, so global. */
 @Global()
 @Module({
+  imports: [ClusterRecordsModule],
   providers: [AccessPolicy, Authenticator, AuthGate, RateLimits, SessionsRepository, SessionsService, SubscriberSockets, TokensRepository],
   exports: [AccessPolicy, Authenticator, AuthGate, RateLimits, SessionsService, SubscriberSockets, TokensRepository],
 })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { ClusterRecordsModule } from '../clusters/cluster-records.module.js';
 import { DemoModule } from '../demo/demo.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -11,7 +12,7 @@ import { TokensService } from './tokens/tokens.service.js';
 
 /** Issue #7: sign-in, API tokens and grants, the first admin. */
 @Module({
-  imports: [AuditModule, DemoModule],
+  imports: [AuditModule, ClusterRecordsModule, DemoModule],
   providers: [AuthService, OidcService, TokensService, TokensResolver, BootstrapAdminService],
   controllers: [AuthController, TokensController],
 })

@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { ClusterRecordsModule } from './cluster-records.module.js';
 import { ClusterDirectory } from './cluster-directory.js';
 import { IngressClusterResolver, ServiceClusterResolver } from './cluster-links.resolver.js';
 import { ClustersController } from './clusters.controller.js';
-import { ClustersRepository } from './clusters.repository.js';
 import { ClustersResolver } from './clusters.resolver.js';
 import { ClustersService } from './clusters.service.js';
 
 @Module({
-  imports: [AuditModule],
-  providers: [ClustersRepository, ClusterDirectory, ClustersService, ClustersResolver, ServiceClusterResolver, IngressClusterResolver],
+  imports: [AuditModule, ClusterRecordsModule],
+  providers: [ClusterDirectory, ClustersService, ClustersResolver, ServiceClusterResolver, IngressClusterResolver],
   controllers: [ClustersController],
   exports: [ClusterDirectory, ClustersService],
 })

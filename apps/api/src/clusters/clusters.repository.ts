@@ -40,6 +40,13 @@ export class ClustersRepository {
     return (row as (ClusterRecord & { credentials: Uint8Array }) | null) ?? undefined;
   }
 
+  /** Cluster names → ids, for what names clusters: grants, access checks of a write. */
+  async idsByName(names: readonly string[]): Promise<Map<string, string>> {
+    if (!names.length) return new Map();
+    const rows = await this.database.prisma.cluster.findMany({ where: { name: { in: [...names] } }, select: { id: true, name: true } });
+    return new Map(rows.map((r) => [r.name, r.id]));
+  }
+
   async namesTaken(names: string[]): Promise<string[]> {
     return (await this.database.prisma.cluster.findMany({ where: { name: { in: names } }, select: { name: true } })).map((r) => r.name);
   }

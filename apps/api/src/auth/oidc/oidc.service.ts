@@ -6,7 +6,7 @@ import { DomainError } from '../../errors/domain-error.js';
 import type { Caller } from '../caller.js';
 import { randomSecret } from '../secrets.js';
 import { SessionsService, type StartedSession } from '../sessions/sessions.service.js';
-import { TokensRepository } from '../tokens/tokens.repository.js';
+import { ClustersRepository } from '../../clusters/clusters.repository.js';
 import { IdTokenError, idTokenHeader, verifyIdToken } from './id-token.js';
 
 interface Discovery {
@@ -45,7 +45,7 @@ export class OidcService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionsService,
-    private readonly tokens: TokensRepository,
+    private readonly clusters: ClustersRepository,
   ) {}
 
   private get oidc(): OidcConfig {
@@ -131,7 +131,7 @@ export class OidcService {
   private async grantsFrom(raw: unknown, who: string): Promise<GrantScope[]> {
     const items = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[\s,]+/) : []).filter((x): x is string => typeof x === 'string' && x.includes('/'));
     const parsed = items.map((s) => ({ cluster: s.slice(0, s.indexOf('/')), pattern: s.slice(s.indexOf('/') + 1) }));
-    const ids = await this.tokens.clusterIds(parsed.map((g) => g.cluster).filter((c) => c !== '*'));
+    const ids = await this.clusters.idsByName(parsed.map((g) => g.cluster).filter((c) => c !== '*'));
     const grants: GrantScope[] = [];
     for (const g of parsed) {
       if (namespacePatternError(g.pattern)) {

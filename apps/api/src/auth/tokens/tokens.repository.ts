@@ -130,11 +130,4 @@ export class TokensRepository {
       return toGrant(row as GrantRow);
     });
   }
-
-  /** Cluster names → ids, for grants given by name. */
-  async clusterIds(names: readonly string[]): Promise<Map<string, string>> {
-    if (!names.length) return new Map();
-    const rows = await this.database.prisma.cluster.findMany({ where: { name: { in: [...names] } }, select: { id: true, name: true } });
-    return new Map(rows.map((r) => [r.name, r.id]));
-  }
 }

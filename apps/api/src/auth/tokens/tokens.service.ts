@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type GrantInput, namespacePatternError, type ReadScope, type Role, type TokenInput, validateGrantInput, validateTokenInput, Issues } from '@switchboard/k8s-model';
 import { AuditService } from '../../audit/audit.service.js';
+import { ClustersRepository } from '../../clusters/clusters.repository.js';
 import { DomainError } from '../../errors/domain-error.js';
 import { AccessPolicy } from '../access-policy.service.js';
 import type { Caller } from '../caller.js';
@@ -26,6 +27,7 @@ export class TokensService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly sockets: SubscriberSockets,
+    private readonly clusters: ClustersRepository,
   ) {}
 
   list(caller: Caller, includeRevoked = false): Promise<ApiTokenRecord[]> {
@@ -135,7 +137,7 @@ export class TokensService {
   /** Cluster names → ids; a grant naming an unknown cluster is refused, never widened to all. */
   private async resolveGrants(grants: GrantInput[], field: string): Promise<{ clusterId: string | null; namespacePattern: string }[]> {
     const named = [...new Set(grants.map((g) => g.cluster).filter((c): c is string => !!c && c !== '*'))];
-    const ids = await this.repo.clusterIds(named);
+    const ids = await this.clusters.idsByName(named);
     const issues = grants.flatMap((g, i) => {
       if (!g.cluster || g.cluster === '*' || ids.has(g.cluster)) return [];
       const at = `${field ? `${field}[${i}].` : ''}cluster`;

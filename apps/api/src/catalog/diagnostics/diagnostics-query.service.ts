@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { compareDiagnostics, type Diagnostic, type Scope, type Severity } from '@switchboard/k8s-model';
+import { compareDiagnostics, DEFAULT_LOAD_BALANCER_PENDING_SECONDS, type Diagnostic, type Scope, type Severity } from '@switchboard/k8s-model';
 import { AccessPolicy } from '../../auth/access-policy.service.js';
 import type { Caller } from '../../auth/caller.js';
 import { DomainError } from '../../errors/domain-error.js';
@@ -8,7 +8,6 @@ import { IngressesRepository } from '../ingresses/ingresses.repository.js';
 import { encodeCursor, pageArgs } from '../pagination/cursor.js';
 import type { RelatedLoaders } from '../related/related-loaders.js';
 import { ServicesRepository } from '../services/services.repository.js';
-import { LOAD_BALANCER_PENDING_SECONDS } from '../services/services.service.js';
 import { DiagnosticsService } from './diagnostics.service.js';
 
 const SEVERITIES: Severity[] = ['ERROR', 'WARNING', 'INFO'];
@@ -82,7 +81,7 @@ export class DiagnosticsQueryService {
   /** Every finding within the scope: services pre-filtered in SQL to those with findings, every ingress checked. */
   private async findAll(scope: Scope, input: Pick<DiagnosticSearch, 'clusters' | 'namespaces'>, loaders: RelatedLoaders): Promise<Diagnostic[]> {
     const [flagged, ingressPage] = await Promise.all([
-      this.services.search({ clusters: input.clusters, namespaces: input.namespaces, hasDiagnostics: true, pendingLoadBalancerSeconds: LOAD_BALANCER_PENDING_SECONDS, sort: 'CLUSTER', limit: MAX_OBJECTS, scope }),
+      this.services.search({ clusters: input.clusters, namespaces: input.namespaces, hasDiagnostics: true, pendingLoadBalancerSeconds: DEFAULT_LOAD_BALANCER_PENDING_SECONDS, sort: 'CLUSTER', limit: MAX_OBJECTS, scope }),
       this.ingresses.search({ clusters: input.clusters, namespaces: input.namespaces, limit: MAX_OBJECTS, scope }),
     ]);
     const now = new Date();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  DEFAULT_LOAD_BALANCER_PENDING_SECONDS,
   type Diagnostic,
   diagnoseDuplicateHostPaths,
   diagnoseIngress,
@@ -12,7 +13,6 @@ import type { CatalogIngress } from '../ingresses/catalog-ingress.js';
 import type { RelatedLoaders } from '../related/related-loaders.js';
 import type { ServiceShape } from '../related/related-objects.repository.js';
 import type { CatalogService } from '../services/catalog-service.js';
-import { LOAD_BALANCER_PENDING_SECONDS } from '../services/services.service.js';
 
 /** A referenced service reduced to what the checks read (namespace, name, type, ports). */
 function shapeRecord(namespace: string, name: string, shape: ServiceShape): ServiceRecord {
@@ -49,7 +49,7 @@ export class DiagnosticsService {
     return diagnoseService(
       service,
       { cluster: service.clusterName, clusterDomain: service.clusterDomain, pods, endpointSlices, services },
-      { now, loadBalancerPendingSeconds: LOAD_BALANCER_PENDING_SECONDS },
+      { now, loadBalancerPendingSeconds: DEFAULT_LOAD_BALANCER_PENDING_SECONDS },
     );
   }
 

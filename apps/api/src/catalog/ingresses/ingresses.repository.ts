@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../../database/database.service.js';
 import { INGRESS_COLUMNS } from '../related/related-objects.repository.js';
 import type { Scope } from '@switchboard/k8s-model';
-import { Params } from '../services/service-sql.js';
+import { Params } from '../../database/sql-params.js';
 import { scopeSql } from '../shared/scope-sql.js';
 import type { CatalogIngress, IngressQuery } from './catalog-ingress.js';
 

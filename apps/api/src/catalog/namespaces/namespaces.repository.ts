@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Scope } from '@switchboard/k8s-model';
 import { DatabaseService } from '../../database/database.service.js';
-import { Params } from '../services/service-sql.js';
+import { Params } from '../../database/sql-params.js';
 import { scopeSql } from '../shared/scope-sql.js';
 
 export interface CatalogNamespace {

@@ -1,5 +1,4 @@
-import type { Scope } from '@switchboard/k8s-model';
-import type { ServiceKindLabel, ServiceRecord, ServiceType } from '@switchboard/k8s-model';
+import type { LabelRequirement, Scope, ServiceKindLabel, ServiceRecord, ServiceType } from '@switchboard/k8s-model';
 
 /** A mirrored Service as the catalog reads it back: the record plus where it lives and its endpoint counts. */
 export interface CatalogService extends ServiceRecord {
@@ -12,13 +11,6 @@ export interface CatalogService extends ServiceRecord {
 }
 
 export type ServiceSort = 'NAME' | 'NAMESPACE' | 'CLUSTER' | 'CREATED';
-
-/** A label requirement in SQL-ready form (from a parsed label selector). */
-export type LabelRequirement =
-  | { key: string; op: 'in'; values: string[] }
-  | { key: string; op: 'notin'; values: string[] }
-  | { key: string; op: 'exists' }
-  | { key: string; op: 'notexists' };
 
 export interface ServiceQuery {
   clusters?: string[];

@@ -1,15 +1,7 @@
-import type { ServiceKindLabel } from '@switchboard/k8s-model';
+import type { LabelRequirement, ServiceKindLabel } from '@switchboard/k8s-model';
+import type { Params } from '../../database/sql-params.js';
 import { scopeSql } from '../shared/scope-sql.js';
-import type { LabelRequirement, ServiceQuery, ServiceSort } from './catalog-service.js';
-
-/** Collects positional parameters while a statement is assembled. */
-export class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
+import type { ServiceQuery, ServiceSort } from './catalog-service.js';
 
 export const SORT_KEYS: Record<ServiceSort, { columns: string[]; casts: string[]; descending: boolean }> = {
   NAME: { columns: ['s.name', 's.namespace', 'c.name', 's.id'], casts: ['text', 'text', 'text', 'uuid'], descending: false },

@@ -3,8 +3,9 @@ import { DatabaseService } from '../../database/database.service.js';
 import type { Scope, ServicePortRecord } from '@switchboard/k8s-model';
 import { scopeSql } from '../shared/scope-sql.js';
 import type { CatalogService, ServiceQuery } from './catalog-service.js';
+import { Params } from '../../database/sql-params.js';
 import type { ServiceQueryFilter } from './services.service.js';
-import { afterSql, orderSql, Params, SORT_KEYS, whereSql } from './service-sql.js';
+import { afterSql, orderSql, SORT_KEYS, whereSql } from './service-sql.js';
 
 /** A row as the SELECT below returns it: the record's columns plus raw dates, ports and counts. */
 type ServiceRow = Omit<CatalogService, 'k8sCreatedAt' | 'syncedAt' | 'ports' | 'endpointCounts'> & {

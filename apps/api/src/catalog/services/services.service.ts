@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type AccessUrl,
+  DEFAULT_LOAD_BALANCER_PENDING_SECONDS,
   type Diagnostic,
   type Health,
   type LabelRequirement,
@@ -41,9 +42,6 @@ export interface ServiceSearch extends ServiceFilter {
   first?: number | null;
   after?: string | null;
 }
-
-/** Seconds a LoadBalancer may stay without an address before it is a finding. */
-export const LOAD_BALANCER_PENDING_SECONDS = 300;
 
 @Injectable()
 export class ServicesService {
@@ -104,7 +102,7 @@ export class ServicesService {
       labels,
       text: input.search?.trim() || undefined,
       hasDiagnostics: input.hasDiagnostics,
-      pendingLoadBalancerSeconds: LOAD_BALANCER_PENDING_SECONDS,
+      pendingLoadBalancerSeconds: DEFAULT_LOAD_BALANCER_PENDING_SECONDS,
     };
   }
 

@@ -1,5 +1,5 @@
 import { namespacePatternToLike, type Scope } from '@switchboard/k8s-model';
-import type { Params } from '../services/service-sql.js';
+import type { Params } from '../../database/sql-params.js';
 
 /**
  * The caller's read scope as a SQL condition on a row's cluster id and namespace

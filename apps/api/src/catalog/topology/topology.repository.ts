@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EndpointSliceRecord, IngressRecord, NamespaceRecord, PodRecord, Scope, TopologySnapshot } from '@switchboard/k8s-model';
+import { DEFAULT_LOAD_BALANCER_PENDING_SECONDS, type EndpointSliceRecord, type IngressRecord, type NamespaceRecord, type PodRecord, type Scope, type TopologySnapshot } from '@switchboard/k8s-model';
 import { DatabaseService } from '../../database/database.service.js';
 import { INGRESS_COLUMNS, POD_COLUMNS, SLICE_COLUMNS } from '../related/related-objects.repository.js';
-import { Params } from '../services/service-sql.js';
+import { Params } from '../../database/sql-params.js';
 import { ServicesRepository } from '../services/services.repository.js';
 import { clusterScopeSql, scopeSql } from '../shared/scope-sql.js';
 
@@ -51,7 +51,7 @@ export class TopologyRepository {
       this.services.search({
         clusters: scope.cluster ? [scope.cluster] : undefined,
         namespaces: scope.namespace ? [scope.namespace] : undefined,
-        pendingLoadBalancerSeconds: 300,
+        pendingLoadBalancerSeconds: DEFAULT_LOAD_BALANCER_PENDING_SECONDS,
         sort: 'NAMESPACE',
         limit: 100_000,
         scope: readable,

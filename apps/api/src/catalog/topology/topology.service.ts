@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { buildTopology, computeDiagnostics, type Topology, type TopologySnapshot } from '@switchboard/k8s-model';
+import { buildTopology, computeDiagnostics, DEFAULT_LOAD_BALANCER_PENDING_SECONDS, type Topology, type TopologySnapshot } from '@switchboard/k8s-model';
 import { AccessPolicy } from '../../auth/access-policy.service.js';
 import type { Caller } from '../../auth/caller.js';
 import { DomainError } from '../../errors/domain-error.js';
 import { ServicesRepository } from '../services/services.repository.js';
-import { LOAD_BALANCER_PENDING_SECONDS } from '../services/services.service.js';
 import { TopologyRepository } from './topology.repository.js';
 
 /** Past this many services + pods a graph is no longer readable: narrow the scope. */
@@ -47,7 +46,7 @@ export class TopologyService {
     if (scope.namespace && !snapshots.some((s) => holdsNamespace(s, scope.namespace!))) {
       throw DomainError.notFound(`namespace "${scope.namespace}" ${scope.cluster ? `in cluster "${scope.cluster}"` : 'in any cluster'}`);
     }
-    const diagnostics = computeDiagnostics(snapshots, { now: new Date(), loadBalancerPendingSeconds: LOAD_BALANCER_PENDING_SECONDS });
+    const diagnostics = computeDiagnostics(snapshots, { now: new Date(), loadBalancerPendingSeconds: DEFAULT_LOAD_BALANCER_PENDING_SECONDS });
     return buildTopology(snapshots, { cluster: scope.cluster, namespace: scope.namespace, service: req.service }, { diagnostics });
   }
 }

@@ -1,0 +1,22 @@
+/** An object as the simulator stores and serves it: the API's JSON, typed where the code reads it. */
+export type KubeObject = {
+  apiVersion?: string;
+  kind?: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    generation?: number;
+    creationTimestamp?: string;
+    deletionTimestamp?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean }[];
+    generateName?: string;
+    [k: string]: unknown;
+  };
+  spec?: any;
+  status?: any;
+  [k: string]: unknown;
+};
