@@ -1,4 +1,7 @@
+import type { ServerResponse } from 'node:http';
+import { wireMessage } from './protobuf-wire.js';
 import { apiVersionOf, RESOURCES, type ResourceDef } from './resources.js';
+import { json } from './responses.js';
 
 /**
  * A minimal OpenAPI v3 surface: what kubectl reads to decide how to validate. Every
@@ -56,4 +59,31 @@ export function openApiGroupVersion(path: string): unknown | undefined {
       ),
     },
   };
+}
+
+/** What kubectl asks for; the answer is labelled with the spelling Go's mime parser accepts (a dot for the '@'), as kube-openapi does. */
+const V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf';
+const V2_PROTOBUF_ANSWER = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
+const V2_INFO = { title: 'Kubernetes', version: 'v1.32.0-kube-sim' };
+
+/**
+ * `/openapi/v2`, which kubectl reads to validate what OpenAPI v3 cannot vouch for (the
+ * items of a `kind: List`): a document without definitions, so kubectl skips its
+ * client-side schema check (it validates only kinds the document defines) and the
+ * server validates. kubectl asks for protobuf (gnostic's openapi.v2.Document: swagger
+ * 1, info 2 with title 1 and version 2, paths 8); other clients get JSON.
+ */
+export function openApiV2(accept: string | undefined, res: ServerResponse): void {
+  if (!accept?.includes(V2_PROTOBUF) && !accept?.includes(V2_PROTOBUF_ANSWER)) return json(res, 200, { swagger: '2.0', info: V2_INFO, paths: {} });
+  const info = wireMessage([
+    [1, V2_INFO.title],
+    [2, V2_INFO.version],
+  ]);
+  const body = wireMessage([
+    [1, '2.0'],
+    [2, info],
+    [8, Buffer.alloc(0)],
+  ]);
+  res.writeHead(200, { 'content-type': V2_PROTOBUF_ANSWER, 'content-length': String(body.length) });
+  res.end(body);
 }

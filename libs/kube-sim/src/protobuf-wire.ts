@@ -1,6 +1,7 @@
 /**
- * The protocol-buffer wire format, reading only: enough to take apart the bodies kubectl
- * sends (see protobuf-objects.ts).
+ * The protocol-buffer wire format: reading, enough to take apart the bodies kubectl
+ * sends (see protobuf-objects.ts), and writing the few length-delimited fields of the
+ * one protobuf answer kube-sim gives (the OpenAPI v2 document, see openapi.ts).
  */
 export interface WireField {
   number: number;
@@ -57,3 +58,24 @@ export function* wireFields(buf: Buffer): Generator<WireField> {
 
 /** A varint as the signed 64-bit integer Go wrote (int32 and int64 fields). */
 export const signed = (v: bigint) => Number(BigInt.asIntN(64, v));
+
+function varintBytes(n: number): Buffer {
+  const out: number[] = [];
+  let v = n;
+  while (v > 0x7f) {
+    out.push((v & 0x7f) | 0x80);
+    v = Math.floor(v / 128);
+  }
+  out.push(v);
+  return Buffer.from(out);
+}
+
+/** A message of length-delimited fields (strings and embedded messages), in the order given. */
+export function wireMessage(fields: [number: number, value: string | Buffer][]): Buffer {
+  return Buffer.concat(
+    fields.flatMap(([number, value]) => {
+      const bytes = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+      return [varintBytes((number << 3) | 2), varintBytes(bytes.length), bytes];
+    }),
+  );
+}

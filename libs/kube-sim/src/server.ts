@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { rkeyOf } from './cluster-kinds.js';
 import type { ClusterState } from './cluster-state.js';
-import { openApiGroupVersion, openApiRoot } from './openapi.js';
+import { openApiGroupVersion, openApiRoot, openApiV2 } from './openapi.js';
+import { queryFlag } from './query-flags.js';
 import { applyPatch, patchResourceVersion } from './patch.js';
 import { apiVersionOf, findByResource, RESOURCES, type ResourceDef } from './resources.js';
 import { readObject } from './request-objects.js';
@@ -70,7 +71,9 @@ function route(path: string): Route | undefined {
   return { def, namespace, name: rest[1], subresource: rest[2] };
 }
 
-function discovery(path: string): unknown | undefined {
+function discovery(requested: string): unknown | undefined {
+  // Discovery answers with or without a trailing slash (clients ask for both, e.g. `/version/`).
+  const path = requested.length > 1 ? requested.replace(/\/$/, '') : requested;
   if (path === '/openapi/v3') return openApiRoot();
   if (path.startsWith('/openapi/v3/')) return openApiGroupVersion(path);
   if (path === '/version') return { major: '1', minor: '32', gitVersion: 'v1.32.0-kube-sim', gitCommit: 'kube-sim', gitTreeState: 'clean', buildDate: '2026-01-01T00:00:00Z', goVersion: 'go1.23', compiler: 'gc', platform: 'linux/amd64' };
@@ -128,6 +131,7 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
       f.failNext--;
       return sendStatus(res, serverError(f.failStatus, f.failStatus === 429 ? 'Too many requests, please try again later.' : 'the server is currently unable to handle the request', f.retryAfterSeconds).status);
     }
+    if (req.method === 'GET' && url.pathname === '/openapi/v2') return openApiV2(req.headers.accept, res);
     const disc = req.method === 'GET' ? discovery(url.pathname) : undefined;
     if (disc) return json(res, 200, disc);
     const r = route(url.pathname);
@@ -135,7 +139,7 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
     if (!r || !supported) return sendStatus(res, pathNotFound().status);
     const q = url.searchParams;
     const readOnly = bearer === ctx.readOnlyToken;
-    const verb = req.method === 'GET' ? (q.get('watch') === 'true' || q.get('watch') === '1' ? 'watch' : r.name ? 'get' : 'list') : { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' }[req.method ?? ''] ?? '';
+    const verb = req.method === 'GET' ? (queryFlag(q, 'watch') ? 'watch' : r.name ? 'get' : 'list') : { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' }[req.method ?? ''] ?? '';
     if (readOnly && !['get', 'list', 'watch'].includes(verb)) {
       return sendStatus(res, forbidden('system:serviceaccount:kube-system:readonly', verb, r.def.resource, r.def.group, r.def.namespaced ? r.namespace : undefined, r.name, r.subresource).status);
     }
@@ -182,7 +186,7 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
           }
           const applied = (parseYaml(text) ?? {}) as KubeObject;
           applied.metadata = { ...applied.metadata, name: r.name!, ...(ns ? { namespace: ns } : {}) };
-          const force = q.get('force') === 'true';
+          const force = queryFlag(q, 'force');
           const { result, changed } = serverSideApply(r.def.kind, gv, current, applied, manager, force);
           if (!current) return sendObject(res, 201, state.create(r.def, result, dryRun));
           // Nothing to change: the real server writes nothing and keeps the resourceVersion.
@@ -279,7 +283,7 @@ function watch(ctx: ServerContext, r: Route, q: URLSearchParams, req: IncomingMe
     return void res.end();
   }
   const rvParam = q.get('resourceVersion');
-  const initialEvents = q.get('sendInitialEvents') === 'true';
+  const initialEvents = queryFlag(q, 'sendInitialEvents');
   let backlog: { type: string; obj: KubeObject }[] = [];
   if (!rvParam || rvParam === '0' || initialEvents) {
     backlog = store.list(rkeyOf(r.def), r.def.namespaced ? r.namespace : undefined).filter(match).map((obj) => ({ type: 'ADDED', obj }));
@@ -300,7 +304,7 @@ function watch(ctx: ServerContext, r: Route, q: URLSearchParams, req: IncomingMe
   store.watch(watcher);
   ctx.watches.add(res);
   const timers: NodeJS.Timeout[] = [];
-  if (q.get('allowWatchBookmarks') === 'true') {
+  if (queryFlag(q, 'allowWatchBookmarks')) {
     timers.push(setInterval(() => write('BOOKMARK', { kind: r.def.kind, apiVersion, metadata: { resourceVersion: String(store.currentRv()) } }), ctx.bookmarkIntervalMs));
   }
   const timeout = Number(q.get('timeoutSeconds') ?? 0);

@@ -20,6 +20,12 @@ describe.skipIf(!hasKubectl)('kubectl apply of changed manifests, patch and set 
     await k?.stop();
   });
 
+  it('applies a kind: List (kubectl validates it against /openapi/v2) and creates every item', async () => {
+    const list = ['apiVersion: v1', 'kind: List', 'items:', '- { apiVersion: v1, kind: Service, metadata: { name: listed-a }, spec: { ports: [{ port: 80 }] } }', '- { apiVersion: v1, kind: Service, metadata: { name: listed-b }, spec: { ports: [{ port: 81 }] } }'].join('\n');
+    expect(await applyYaml('list.yaml', list)).toBe('service/listed-a created\nservice/listed-b created\n');
+    expect(await applyYaml('list.yaml', list)).toBe('service/listed-a unchanged\nservice/listed-b unchanged\n');
+  });
+
   it('re-applying a Service with a port removed, one changed and one added keeps the allocated node port of the kept one', async () => {
     await applyYaml('svc1.yaml', ['apiVersion: v1', 'kind: Service', 'metadata: { name: web, labels: { team: a, tier: fe } }', 'spec:', '  type: NodePort', '  selector: { app: web }', '  ports:', '  - { name: http, port: 80, targetPort: 8080 }', '  - { name: https, port: 443, targetPort: 8443 }'].join('\n'));
     const before = await getJson('service', 'web');

@@ -1,3 +1,4 @@
+import https from 'node:https';
 import * as k8s from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimCluster, startCluster } from '../src/index.js';
@@ -21,6 +22,19 @@ async function watchUntil(kc: k8s.KubeConfig, path: string, query: Record<string
   await Promise.race([finished, new Promise((r) => setTimeout(r, 5000))]);
   req.abort();
   return events;
+}
+
+/** The first chunk of a GET's answer, then the connection is dropped (a watch never ends by itself). */
+function firstChunk(sim: SimCluster, path: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = https.get(`${sim.url}${path}`, { ca: sim.caData, headers: { authorization: `Bearer ${sim.token}` } }, (res) => {
+      res.once('data', (chunk: Buffer) => {
+        resolve({ status: res.statusCode ?? 0, text: chunk.toString('utf8') });
+        req.destroy();
+      });
+    });
+    req.on('error', reject);
+  });
 }
 
 describe('kube-sim through @kubernetes/client-node', () => {
@@ -83,6 +97,22 @@ describe('kube-sim through @kubernetes/client-node', () => {
     const forbidden = await ro.makeApiClient(k8s.CoreV1Api).deleteNamespacedService({ namespace: 'default', name: 'app-service' }).catch((e) => e);
     expect(forbidden.code).toBe(403);
     expect((await ro.makeApiClient(k8s.CoreV1Api).listNamespacedService({ namespace: 'default' })).items.length).toBeGreaterThan(5);
+  });
+
+  // apimachinery's Convert_Slice_string_To_bool: only "0" and "false" (any case) are false.
+  it.each(['1', 't', 'T', 'TRUE', 'true', 'True', ''])('reads watch=%j as a watch, as the API server does', async (v) => {
+    const { status, text } = await firstChunk(sim, `/api/v1/namespaces/default/services?watch=${v}`);
+    expect(status).toBe(200);
+    expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ type: 'ADDED', object: { kind: 'Service' } });
+  });
+
+  it.each(['0', 'false', 'False', 'FALSE'])('reads watch=%j as a list', async (v) => {
+    const { text } = await firstChunk(sim, `/api/v1/namespaces/default/services?watch=${v}`);
+    expect(text).toMatch(/^\{"kind":"ServiceList"/);
+  });
+
+  it('answers /version and /version/ alike', async () => {
+    for (const path of ['/version', '/version/']) expect(JSON.parse((await firstChunk(sim, path)).text)).toMatchObject({ major: '1', gitVersion: 'v1.32.0-kube-sim' });
   });
 
   it('pages lists with limit/continue under one resourceVersion', async () => {
