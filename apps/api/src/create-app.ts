@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import type { INestApplication, LogLevel as NestLogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { apiDocument } from './api-document.js';
 import { AppModule } from './app.module.js';
 import { AuthGate } from './auth/auth-gate.js';
 import type { AppConfig, LogLevel } from './config/app-config.js';
@@ -32,14 +33,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useBodyParser('urlencoded', { extended: true });
   app.setGlobalPrefix('api/v1', { exclude: ['healthz', 'readyz', 'metrics'] });
   app.enableShutdownHooks();
-  const openapi = new DocumentBuilder()
-    .setTitle('Switchboard API')
-    .setDescription('Multi-cluster service catalog for Kubernetes networking. GraphQL lives at /graphql.')
-    .setVersion(config.version)
-    .addBearerAuth()
-    .addSecurityRequirements('bearer')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
+  SwaggerModule.setup('api/docs', app, () => apiDocument(app, config), {
     jsonDocumentUrl: 'api/docs-json',
     // Runs in the browser (serialised into the page): "Try it out" signed in through the
     // dashboard sends the session's CSRF token like the dashboard's own pages do.

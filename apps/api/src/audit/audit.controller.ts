@@ -1,31 +1,32 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { queryOne } from '../catalog/shared/query-params.js';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, AUTHENTICATED } from '../errors/api-errors.decorator.js';
+import { ApiPageQueries, ApiTextQuery } from '../catalog/shared/query-docs.js';
+import { queryNumber, queryOne } from '../catalog/shared/query-params.js';
+import { inRestNames } from '../catalog/shared/rest-names.js';
 import { AuditPage } from './dto/audit-event.model.js';
 import { AuditService } from './audit.service.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
-import { apiEnum } from '../graphql/closed-set.js';
 import { AuditOutcomeSet } from './dto/audit-event.model.js';
 
 @ApiTags('audit')
+@ApiErrors(...AUTHENTICATED, 403, 422)
 @Controller()
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get('audit')
   @ApiOkResponse({ type: AuditPage })
-  @ApiQuery({ name: 'actor', required: false })
-  @ApiQuery({ name: 'action', required: false })
-  @ApiQuery({ name: 'cluster', required: false })
-  @ApiQuery({ name: 'namespace', required: false })
-  @ApiQuery({ name: 'outcome', required: false, ...apiEnum(AuditOutcomeSet) })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'cursor', required: false })
+  @ApiTextQuery('actor', 'Who asked, as the events name them (token:<name> (<id prefix>), oidc:<name>)')
+  @ApiTextQuery('action', 'The operation, e.g. createService')
+  @ApiTextQuery('cluster', 'Cluster name')
+  @ApiTextQuery('namespace', 'Namespace')
+  @ApiTextQuery('outcome', 'Outcome', Object.values(AuditOutcomeSet))
+  @ApiPageQueries()
   async list(@CurrentCaller() caller: Caller, @Query() q: Record<string, string | string[] | undefined>): Promise<AuditPage> {
     const one = (k: string) => queryOne(q, k);
-    const limit = one('limit');
-    const page = await this.audit.search(caller, { actor: one('actor'), action: one('action'), cluster: one('cluster'), namespace: one('namespace'), outcome: one('outcome'), first: limit === undefined ? undefined : Number(limit), after: one('cursor') });
+    const page = await inRestNames(this.audit.search(caller, { actor: one('actor'), action: one('action'), cluster: one('cluster'), namespace: one('namespace'), outcome: one('outcome'), first: queryNumber(q, 'limit'), after: one('cursor') }));
     return { items: page.items, totalCount: page.totalCount, nextCursor: page.hasNextPage ? page.endCursor : null };
   }
 }

@@ -11,7 +11,7 @@ import { sameSecret } from './secrets.js';
 import { setSecurityHeaders } from './security-headers.js';
 
 /** Reachable without credentials. Everything else — GraphQL, REST, docs — needs a caller. */
-const OPEN_PATHS = new Set(['/healthz', '/readyz', '/api/v1/auth/login', '/api/v1/auth/providers', '/api/v1/auth/oidc/login', '/api/v1/auth/oidc/callback']);
+export const OPEN_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/api/v1/auth/login', '/api/v1/auth/providers', '/api/v1/auth/oidc/login', '/api/v1/auth/oidc/callback']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type RequestWithCaller = Request & { caller?: Caller };

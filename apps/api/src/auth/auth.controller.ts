@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFoundResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTextQuery } from '../catalog/shared/query-docs.js';
+import { ApiErrors, AUTHENTICATED } from '../errors/api-errors.decorator.js';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AuthService } from './auth.service.js';
@@ -25,6 +27,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResult, description: 'Sets the httpOnly sb_session cookie and the sb_csrf cookie' })
+  @ApiErrors(401, 422, 429, 503)
   async login(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Body() body: LoginBody): Promise<LoginResult> {
     const { caller, session } = await this.auth.login(req.ip ?? 'unknown', body);
     setSessionCookies(res, { session: session.cookie, csrf: session.csrfToken, expiresAt: session.expiresAt, secure: this.secure(req) });
@@ -33,6 +36,8 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session is over; its cookies are cleared' })
+  @ApiErrors(400, ...AUTHENTICATED, 403)
   async logout(@CurrentCaller() caller: Caller, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(caller);
     clearSessionCookies(res, this.secure(req));
@@ -40,6 +45,7 @@ export class AuthController {
 
   @Get('me')
   @ApiOkResponse({ type: MeModel })
+  @ApiErrors(...AUTHENTICATED)
   me(@CurrentCaller() caller: Caller): MeModel {
     return toMeModel(caller);
   }
@@ -51,7 +57,9 @@ export class AuthController {
   }
 
   @Get('oidc/login')
-  @ApiOkResponse({ description: 'Redirects to the identity provider (302)' })
+  @ApiTextQuery('returnTo', 'Dashboard path to go back to after signing in (default /)')
+  @ApiFoundResponse({ description: 'To the identity provider', headers: { Location: { description: 'The provider’s authorization URL', schema: { type: 'string' } } } })
+  @ApiErrors(404, 502)
   async oidcLogin(@Req() req: Request, @Res() res: Response, @Query('returnTo') returnTo?: string): Promise<void> {
     const { redirect, pending } = await this.oidc.begin(returnTo);
     setOidcCookie(res, Buffer.from(JSON.stringify(pending)).toString('base64url'), this.secure(req));
@@ -60,6 +68,7 @@ export class AuthController {
 
   /** The provider's way back. Failures go to the sign-in page with the reason, not to a JSON dead end. */
   @Get('oidc/callback')
+  @ApiFoundResponse({ description: 'Signed in: back to the dashboard page asked for; refused: to /login?error=<reason>', headers: { Location: { description: 'Where the browser goes next', schema: { type: 'string' } } } })
   async oidcCallback(@Req() req: Request, @Res() res: Response, @Query() query: Record<string, unknown>): Promise<void> {
     const secure = this.secure(req);
     clearOidcCookie(res, secure);

@@ -1,21 +1,25 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DatabaseService } from '../database/database.service.js';
+import { AliveModel, ReadinessModel } from './dto/health.model.js';
 
 /** Probes: unauthenticated by design, outside /api/v1. */
-@ApiExcludeController()
+@ApiTags('health')
 @Controller()
 export class HealthController {
   constructor(private readonly database: DatabaseService) {}
 
   @Get('healthz')
   @HttpCode(200)
+  @ApiOkResponse({ type: AliveModel, description: 'The process is alive' })
   healthz(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('readyz')
+  @ApiOkResponse({ type: ReadinessModel, description: 'The database is reachable and every migration applied' })
+  @ApiServiceUnavailableResponse({ type: ReadinessModel, description: 'Not ready; `reason` says why' })
   async readyz(@Res() res: Response): Promise<void> {
     const readiness = await this.database.readiness();
     const reason = !readiness.database.reachable

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Headers, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFlagQuery, ApiTextQuery } from '../catalog/shared/query-docs.js';
+import { ApiErrors, AUTHENTICATED } from '../errors/api-errors.decorator.js';
 import type { Request, Response } from 'express';
 import type { ExposeRequest, IngressUpdate, ServiceChange } from './self-service.service.js';
 import { SelfServiceService } from './self-service.service.js';
@@ -22,7 +24,8 @@ function created(res: Response, o: MutationOutcome): void {
 
 @ApiTags('self-service')
 @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer instead of acting twice (24 h)' })
-@ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'], description: "The cluster's server-side dry run: manifests and diffs, nothing changed" })
+@ApiFlagQuery('dryRun', "The cluster's server-side dry run: manifests and diffs, nothing changed")
+@ApiErrors(...AUTHENTICATED, 403, 404, 409, 422, 500, 502)
 @Controller()
 export class SelfServiceController {
   constructor(
@@ -32,8 +35,9 @@ export class SelfServiceController {
 
   @Post(`${NS}/services`)
   @ApiBody({ schema: CREATE_SERVICE_BODY })
-  @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
-  @ApiOkResponse({ type: ServiceMutationResult })
+  @ApiFlagQuery('force', 'Take over fields another field manager owns')
+  @ApiCreatedResponse({ type: ServiceMutationResult, description: 'Created' })
+  @ApiOkResponse({ type: ServiceMutationResult, description: 'A dry run, or the replay of an earlier create: nothing changed now' })
   async createService(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ServiceMutationResult> {
     const o = await this.selfService.createService(caller, { cluster, namespace }, ...restRequest(body, q, key));
     created(res, o);
@@ -42,7 +46,7 @@ export class SelfServiceController {
 
   @Patch(`${NS}/services/:name`)
   @ApiBody({ schema: UPDATE_SERVICE_BODY })
-  @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
+  @ApiFlagQuery('force', 'Take over fields another field manager owns')
   @ApiOkResponse({ type: ServiceMutationResult })
   async updateService(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<ServiceMutationResult> {
     const [change, opts] = restRequest(body, q, key);
@@ -50,7 +54,7 @@ export class SelfServiceController {
   }
 
   @Delete(`${NS}/services/:name`)
-  @ApiQuery({ name: 'resourceVersion', required: false })
+  @ApiTextQuery('resourceVersion', 'Only delete the version last read (else CONFLICT)')
   @ApiOkResponse({ type: ServiceMutationResult })
   async deleteService(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<ServiceMutationResult> {
     return this.results.service(caller, await this.selfService.deleteService(caller, { cluster, namespace, name }, restOptions(q, key)), req);
@@ -58,7 +62,7 @@ export class SelfServiceController {
 
   @Post(`${NS}/services/:name/expose`)
   @ApiBody({ schema: EXPOSE_BODY })
-  @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
+  @ApiFlagQuery('force', 'Take over fields another field manager owns')
   @ApiOkResponse({ type: ServiceMutationResult })
   async expose(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ServiceMutationResult> {
     res.status(200);
@@ -68,7 +72,7 @@ export class SelfServiceController {
 
   @Post(`${NS}/services/:name/unexpose`)
   @ApiBody({ schema: UNEXPOSE_BODY })
-  @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
+  @ApiFlagQuery('force', 'Take over fields another field manager owns')
   @ApiOkResponse({ type: ServiceMutationResult })
   async unexpose(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ServiceMutationResult> {
     res.status(200);
@@ -78,8 +82,9 @@ export class SelfServiceController {
 
   @Post(`${NS}/ingresses`)
   @ApiBody({ schema: CREATE_INGRESS_BODY })
-  @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
-  @ApiOkResponse({ type: IngressMutationResult })
+  @ApiFlagQuery('force', 'Take over fields another field manager owns')
+  @ApiCreatedResponse({ type: IngressMutationResult, description: 'Created' })
+  @ApiOkResponse({ type: IngressMutationResult, description: 'A dry run, or the replay of an earlier create: nothing changed now' })
   async createIngress(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngressMutationResult> {
     const o = await this.selfService.createIngress(caller, { cluster, namespace }, ...restRequest(body, q, key));
     created(res, o);
@@ -88,7 +93,7 @@ export class SelfServiceController {
 
   @Patch(`${NS}/ingresses/:name`)
   @ApiBody({ schema: UPDATE_INGRESS_BODY })
-  @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
+  @ApiFlagQuery('force', 'Take over fields another field manager owns')
   @ApiOkResponse({ type: IngressMutationResult })
   async updateIngress(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Body() body: unknown, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<IngressMutationResult> {
     const [change, opts] = restRequest(body, q, key);
@@ -96,7 +101,7 @@ export class SelfServiceController {
   }
 
   @Delete(`${NS}/ingresses/:name`)
-  @ApiQuery({ name: 'resourceVersion', required: false })
+  @ApiTextQuery('resourceVersion', 'Only delete the version last read (else CONFLICT)')
   @ApiOkResponse({ type: IngressMutationResult })
   async deleteIngress(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Query() q: Q, @Headers('idempotency-key') key: string | undefined, @Req() req: Request): Promise<IngressMutationResult> {
     return this.results.ingress(caller, await this.selfService.deleteIngress(caller, { cluster, namespace, name }, restOptions(q, key)), req);

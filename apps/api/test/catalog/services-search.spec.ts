@@ -134,8 +134,9 @@ describe('catalog service search', () => {
     expect(err.code).toBe('VALIDATION_FAILED');
     expect(err.details).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ field: 'first', message: 'must be between 1 and 100, got 0' }),
-        expect.objectContaining({ field: 'types', message: expect.stringContaining('unknown service type "Bogus"') }),
+        // The REST parameters, not the GraphQL arguments (first, types).
+        expect.objectContaining({ field: 'limit', message: 'must be between 1 and 100, got 0' }),
+        expect.objectContaining({ field: 'type', message: expect.stringContaining('unknown service type "Bogus"') }),
       ]),
     );
   });
@@ -216,6 +217,15 @@ describe('node(id)', () => {
       b: node(id: $b) { id __typename ... on Ingress { name } } }`, { a: serviceId, b: ingressId });
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({ a: { id: serviceId, __typename: 'Service', name: 'web' }, b: { id: ingressId, __typename: 'Ingress', name: 'site' } });
+  });
+
+  it('answers nodes(ids) in order, with null for an unknown id, as its type [Node]! says', async () => {
+    const serviceId = (await gql(api, '{ services { nodes { id } } }')).body.data.services.nodes[0].id;
+    const { body } = await gql(api, 'query N($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['bogus', serviceId] });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.nodes).toEqual([null, { id: serviceId }]);
+    const fields = (await gql(api, '{ __schema { queryType { fields { name type { kind ofType { kind ofType { kind name } } } } } } }')).body.data.__schema.queryType.fields;
+    expect(fields.find((f: { name: string }) => f.name === 'nodes').type).toEqual({ kind: 'NON_NULL', ofType: { kind: 'LIST', ofType: { kind: 'INTERFACE', name: 'Node' } } });
   });
 
   it.each(['bogus', Buffer.from('Service:not-a-uuid').toString('base64url'), Buffer.from('Service:00000000-0000-0000-0000-000000000000').toString('base64url')])(

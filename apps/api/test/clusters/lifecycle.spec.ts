@@ -20,7 +20,7 @@ describe('clusters: rename, relabel, domain, pause/resume, resync, remove', () =
     api.app.get(ClusterDirectory).onChange((e) => events.push(e));
     const reg = await rest(api, 'POST', '/clusters', { kubeconfig: sim.kubeconfig(), labels: { environment: 'test' } });
     expect(reg.status).toBe(201);
-    id = reg.body[0].id;
+    id = reg.body.id;
     expect(events).toEqual([{ type: 'registered', clusterId: expect.any(String) }]);
   });
   afterAll(async () => {

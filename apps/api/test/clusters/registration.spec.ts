@@ -61,9 +61,8 @@ describe('clusters: registration with a connection probe', () => {
   it('registers from a kubeconfig over REST (name from the context) and never shows credentials', async () => {
     const res = await r('POST', '/clusters', { kubeconfig: alpha.kubeconfig(), labels: { environment: 'prod', region: 'eu-west-1', owner: 'team-a' } });
     expect(res.status).toBe(201);
-    expect(res.body).toHaveLength(1);
-    expect(res.body[0]).toMatchObject({ name: 'alpha', displayName: 'alpha', authKind: 'KUBECONFIG', context: 'alpha', clusterDomain: 'cluster.local', paused: false, server: alpha.url });
-    expect(res.body[0].labels).toEqual([
+    expect(res.body).toMatchObject({ name: 'alpha', displayName: 'alpha', authKind: 'KUBECONFIG', context: 'alpha', clusterDomain: 'cluster.local', paused: false, server: alpha.url });
+    expect(res.body.labels).toEqual([
       { key: 'environment', value: 'prod' },
       { key: 'owner', value: 'team-a' },
       { key: 'region', value: 'eu-west-1' },
@@ -85,10 +84,21 @@ describe('clusters: registration with a connection probe', () => {
     expect(list.data.clusters.map((c: { name: string }) => c.name)).toEqual(['alpha', 'beta', 'gamma']);
   });
 
+  it('answers one cluster for one context over REST, and an array for `contexts: [...]`', async () => {
+    const kubeconfig = kubeconfigFor([beta, gamma].map((s) => ({ name: s.name, url: s.url, caData: s.caData, token: s.token })), 'beta');
+    const one = await r('POST', '/clusters', { kubeconfig, context: 'gamma', name: 'gamma-one' });
+    expect(one.status).toBe(201);
+    expect(one.body).toMatchObject({ name: 'gamma-one', context: 'gamma' });
+    const listed = await r('POST', '/clusters', { kubeconfig, contexts: ['beta'], name: 'beta-listed' });
+    expect(listed.status).toBe(201);
+    expect(listed.body).toEqual([expect.objectContaining({ name: 'beta-listed', context: 'beta' })]);
+    for (const name of ['gamma-one', 'beta-listed']) expect((await r('DELETE', `/clusters/${name}`)).status).toBe(200);
+  });
+
   it('registers from server + token + CA over REST (base64 CA) and GraphQL (PEM CA)', async () => {
     const viaRest = await r('POST', '/clusters', { name: 'alpha-token', server: alpha.url, token: alpha.token, caData: Buffer.from(alpha.caData).toString('base64'), labels: { region: 'us-east-1' } });
     expect(viaRest.status).toBe(201);
-    expect(viaRest.body[0]).toMatchObject({ name: 'alpha-token', authKind: 'TOKEN', context: null });
+    expect(viaRest.body).toMatchObject({ name: 'alpha-token', authKind: 'TOKEN', context: null });
     const viaGql = await g(`mutation($input: RegisterClusterInput!) { registerCluster(input: $input) { name authKind displayName } }`, {
       input: { name: 'beta-token', displayName: 'Beta (token)', server: beta.url, token: beta.token, caData: beta.caData },
     });
@@ -99,7 +109,7 @@ describe('clusters: registration with a connection probe', () => {
   it('registers the cluster it runs in from the service account (inCluster)', async () => {
     const res = await r('POST', '/clusters', { name: 'home', inCluster: true, labels: { environment: 'prod' } });
     expect(res.status).toBe(201);
-    expect(res.body[0]).toMatchObject({ name: 'home', authKind: 'IN_CLUSTER', server: `https://127.0.0.1:${new URL(alpha.url).port}` });
+    expect(res.body).toMatchObject({ name: 'home', authKind: 'IN_CLUSTER', server: `https://127.0.0.1:${new URL(alpha.url).port}` });
     const mixed = await r('POST', '/clusters', { name: 'home2', inCluster: true, server: alpha.url, token: alpha.token });
     expect(mixed.body.error.code).toBe('VALIDATION_FAILED');
   });

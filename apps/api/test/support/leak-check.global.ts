@@ -1,9 +1,11 @@
 // vitest globalSetup for the API tests: hands every worker a folder to record into,
-// and after the whole suite fails the run if a credential appears anywhere it must not.
+// and after the whole suite fails the run if a credential appears anywhere it must not,
+// or if a REST answer is not what the OpenAPI document declares (contract-check.ts).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { checkContract, type RecordedAnswer } from './contract-check.js';
 import { TEST_ADMIN_TOKEN } from './test-database.js';
 
 declare module 'vitest' {
@@ -12,16 +14,16 @@ declare module 'vitest' {
   }
 }
 
-type Entry = { kind: 'log'; text: string } | { kind: 'response'; method: string; path: string; creation: boolean; text: string; setCookie: string[] };
+type Entry = { kind: 'log'; text: string } | ({ kind: 'response'; creation: boolean; setCookie: string[] } & RecordedAnswer);
 
 const API_TOKEN = /sbt_[A-Za-z0-9_-]{43}/g;
 /** kube-sim's bearer tokens: what a cluster's kubeconfig or registration carries. */
 const CLUSTER_TOKEN = /ksim_[A-Za-z0-9_-]{32}/g;
 
-export default function setup(project: TestProject): () => void {
+export default function setup(project: TestProject): () => Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-leaks-'));
   project.provide('leakDir', dir);
-  return () => {
+  return async () => {
     const entries: Entry[] = readdirSync(dir).flatMap((f) =>
       readFileSync(path.join(dir, f), 'utf8')
         .split('\n')
@@ -34,6 +36,9 @@ export default function setup(project: TestProject): () => void {
     const logs = entries.filter((e) => e.kind === 'log').length;
     if (leaks.length) throw new Error(`credentials leaked (${leaks.length}), scanning ${responses} answers and ${logs} log writes:\n${leaks.slice(0, 20).join('\n')}`);
     process.stdout.write(`[leak check] no credential in ${responses} API answers and ${logs} log writes\n`);
+    const contract = await checkContract(entries.filter((e): e is Extract<Entry, { kind: 'response' }> => e.kind === 'response'));
+    if (contract.problems.length) throw new Error(`answers that are not what the OpenAPI document declares (${contract.problems.length}):\n${contract.problems.slice(0, 40).join('\n')}`);
+    process.stdout.write(contract.skipped ? `[contract check] skipped: ${contract.skipped}\n` : `[contract check] ${contract.checked} REST answers match the OpenAPI document\n`);
   };
 }
 

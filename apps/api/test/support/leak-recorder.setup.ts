@@ -1,7 +1,8 @@
 // Runs in every API test file (vitest setupFiles): records every answer the API gives
 // (over HTTP; kube-sim's https answers are not ours) and every line the process writes,
-// for leak-check.global.ts to scan at the end of the whole suite, and counts the
-// mutation requests each test app received for the audit-completeness check.
+// for leak-check.global.ts to scan at the end of the whole suite (for credentials, and
+// against the OpenAPI document), and counts the mutation requests each test app
+// received for the audit-completeness check.
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
@@ -32,7 +33,7 @@ globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) =>
   const requestBody = typeof init?.body === 'string' ? init.body : '';
   const text = await res.clone().text();
   const creation = (method === 'POST' && url.pathname === '/api/v1/tokens') || (url.pathname === '/graphql' && /\bcreateToken\b/.test(requestBody));
-  write({ kind: 'response', method, path: url.pathname, creation, text, setCookie: res.headers.getSetCookie() });
+  write({ kind: 'response', method, path: url.pathname, status: res.status, contentType: res.headers.get('content-type') ?? '', creation, text, setCookie: res.headers.getSetCookie() });
   const audited = auditedRequests(method, url, requestBody, res.status, text);
   if (audited) for (let i = 0; i < audited; i++) state.requests(url.origin).push({ method, path: url.pathname, status: res.status } satisfies AuditedRequest);
   return res;

@@ -58,6 +58,14 @@ export class AuditEventModel {
   @Field(() => String, { nullable: true, description: 'Field-by-field diff of every object written' })
   @ApiPropertyOptional({ type: String, nullable: true })
   diff!: string | null;
+
+  /** REST only (GraphQL has no JSON scalar here): what was changed or why it failed, never a secret. */
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'What the event is about: e.g. the objects changed and notes, a failure\'s message and fields, the registered clusters, a token\'s id and grants',
+  })
+  details!: Record<string, unknown>;
 }
 
 @ObjectType()

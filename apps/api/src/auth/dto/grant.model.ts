@@ -18,3 +18,8 @@ export class GrantInput {
 export class CreateGrantInput extends GrantInput {
   @Field(() => ID) @ApiProperty({ description: 'The token the grant is for' }) token!: string;
 }
+
+/** A grant as the REST grants routes answer it: with the token it belongs to. */
+export class TokenGrantModel extends GrantModel {
+  @ApiProperty({ description: 'Id of the token the grant belongs to' }) token!: string;
+}

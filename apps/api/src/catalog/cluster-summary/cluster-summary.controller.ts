@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, AUTHENTICATED } from '../../errors/api-errors.decorator.js';
 import type { Request } from 'express';
 import { fromGlobalId } from '@switchboard/k8s-model';
 import type { Caller } from '../../auth/caller.js';
@@ -10,6 +11,7 @@ import { ClusterSummaryService } from './cluster-summary.service.js';
 import { ClusterSummaryModel } from './dto/cluster-summary.model.js';
 
 @ApiTags('clusters')
+@ApiErrors(...AUTHENTICATED, 404)
 @Controller('clusters')
 export class ClusterSummaryController {
   constructor(

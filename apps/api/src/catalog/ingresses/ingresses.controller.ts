@@ -1,7 +1,10 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, AUTHENTICATED } from '../../errors/api-errors.decorator.js';
 import type { Request } from 'express';
-import { queryList, queryOne } from '../shared/query-params.js';
+import { ApiListQuery, ApiPageQueries, ApiTextQuery } from '../shared/query-docs.js';
+import { queryList, queryNumber, queryOne } from '../shared/query-params.js';
+import { inRestNames } from '../shared/rest-names.js';
 import { IngressPage } from './dto/ingress-connection.model.js';
 import { IngressModel } from './dto/ingress.model.js';
 import { IngressDetailView } from './ingress-detail.view.js';
@@ -10,6 +13,7 @@ import type { Caller } from '../../auth/caller.js';
 import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 
 @ApiTags('ingresses')
+@ApiErrors(...AUTHENTICATED)
 @Controller()
 export class IngressesController {
   constructor(
@@ -19,26 +23,28 @@ export class IngressesController {
 
   @Get('ingresses')
   @ApiOkResponse({ type: IngressPage })
-  @ApiQuery({ name: 'cluster', required: false })
-  @ApiQuery({ name: 'namespace', required: false })
-  @ApiQuery({ name: 'host', required: false, description: 'Substring of a rule host' })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'cursor', required: false })
+  @ApiErrors(422)
+  @ApiListQuery('cluster', 'Cluster names')
+  @ApiListQuery('namespace', 'Namespaces')
+  @ApiTextQuery('host', 'Substring of a rule host')
+  @ApiPageQueries()
   async search(@CurrentCaller() caller: Caller, @Query() q: Record<string, string | string[] | undefined>, @Req() req: Request): Promise<IngressPage> {
-    const limit = queryOne(q, 'limit');
-    const page = await this.ingressService.search(caller, {
-      clusters: queryList(q, 'cluster'),
-      namespaces: queryList(q, 'namespace'),
-      host: queryOne(q, 'host'),
-      first: limit === undefined ? undefined : Number(limit),
-      after: queryOne(q, 'cursor'),
-    });
+    const page = await inRestNames(
+      this.ingressService.search(caller, {
+        clusters: queryList(q, 'cluster'),
+        namespaces: queryList(q, 'namespace'),
+        host: queryOne(q, 'host'),
+        first: queryNumber(q, 'limit'),
+        after: queryOne(q, 'cursor'),
+      }),
+    );
     const items = await Promise.all(page.items.map((i) => this.detail.render(i, req)));
     return { items, totalCount: page.totalCount, nextCursor: page.hasNextPage ? page.endCursor : null };
   }
 
   @Get('clusters/:cluster/namespaces/:namespace/ingresses/:name')
   @ApiOkResponse({ type: IngressModel })
+  @ApiErrors(404)
   async get(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('name') name: string, @Req() req: Request): Promise<IngressModel> {
     return this.detail.render(await this.ingressService.get(caller, cluster, namespace, name), req, { detail: true });
   }

@@ -25,7 +25,7 @@ export class NodeResolver {
     return found;
   }
 
-  @Query(() => [NodeInterface, { nullable: true }], { description: 'Several objects by global id, in order; null for unknown ids' })
+  @Query(() => [NodeInterface], { nullable: 'items', description: 'Several objects by global id, in order; null for unknown ids' })
   async nodes(@CurrentCaller() caller: Caller, @Args('ids', { type: () => [ID] }) ids: string[]): Promise<(NodeInterface | null)[]> {
     const parsed = ids.map((g) => fromGlobalId(g)).map((p) => (p && UUID.test(p.id) ? p : undefined));
     const want = (type: string) => parsed.filter((p) => p?.type === type).map((p) => p!.id);

@@ -18,7 +18,7 @@ export function decodeCursor(cursor: string, field: string, length: number): (st
   } catch {
     // fall through to the error below
   }
-  throw DomainError.validation([{ field, rule: 'cursor', message: 'is not a cursor this API returned (take it from pageInfo.endCursor)' }]);
+  throw DomainError.validation([{ field, rule: 'cursor', message: 'is not a cursor this API returned (take it from pageInfo.endCursor, or nextCursor over REST)' }]);
 }
 
 export interface Page<T> {

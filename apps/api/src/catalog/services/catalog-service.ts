@@ -29,3 +29,6 @@ export interface ServiceQuery {
   scope?: Scope;
   after?: (string | number | null)[];
 }
+
+/** The filter part of a query (what service groups share with the catalog). */
+export type ServiceQueryFilter = Omit<ServiceQuery, 'sort' | 'limit' | 'after' | 'scope'>;

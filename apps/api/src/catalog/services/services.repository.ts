@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../../database/database.service.js';
 import type { Scope, ServicePortRecord } from '@switchboard/k8s-model';
 import { scopeSql } from '../shared/scope-sql.js';
-import type { CatalogService, ServiceQuery } from './catalog-service.js';
+import type { CatalogService, ServiceQuery, ServiceQueryFilter } from './catalog-service.js';
 import { Params } from '../../database/sql-params.js';
-import type { ServiceQueryFilter } from './services.service.js';
 import { afterSql, orderSql, SORT_KEYS, whereSql } from './service-sql.js';
 
 /** A row as the SELECT below returns it: the record's columns plus raw dates, ports and counts. */

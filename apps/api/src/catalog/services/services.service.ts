@@ -20,7 +20,7 @@ import type { FieldIssue } from '../../errors/error-codes.js';
 import { encodeCursor, type Page, pageArgs } from '../pagination/cursor.js';
 import type { RelatedLoaders } from '../related/related-loaders.js';
 import { SORT_KEYS } from './service-sql.js';
-import type { CatalogService, ServiceQuery, ServiceSort } from './catalog-service.js';
+import type { CatalogService, ServiceQueryFilter, ServiceSort } from './catalog-service.js';
 import { ServicesRepository } from './services.repository.js';
 
 /** What narrows a search (every field optional; all combine with AND). */
@@ -35,7 +35,6 @@ export interface ServiceFilter {
 }
 
 /** The filter part of a repository query. */
-export type ServiceQueryFilter = Omit<ServiceQuery, 'sort' | 'limit' | 'after' | 'scope'>;
 
 export interface ServiceSearch extends ServiceFilter {
   sort?: ServiceSort;
@@ -117,13 +116,13 @@ export class ServicesService {
     return this.repo.findByIds(ids, this.access.readScope(caller));
   }
 
-  /** Every URL the service is reachable at, computed from the mirror by libs/k8s-model. */
   /** The service's health from its endpoints and findings (the same rule service groups use). */
   health(service: CatalogService, diagnostics: Diagnostic[]): Health {
     return memberHealth({ cluster: service.clusterName, service, endpoints: service.endpointCounts, diagnostics });
   }
 
-  async accessUrls(service: CatalogService, loaders: RelatedLoaders): Promise<AccessUrl[]> {
+  /** Every URL the service is reachable at, computed from the mirror by libs/k8s-model; `pattern` always said (false for a link). */
+  async accessUrls(service: CatalogService, loaders: RelatedLoaders): Promise<(AccessUrl & { pattern: boolean })[]> {
     const key = { clusterId: service.clusterId, namespace: service.namespace, name: service.name };
     const [nodes, endpointSlices, ingresses, pods] = await Promise.all([
       service.type === 'NodePort' || service.type === 'LoadBalancer' ? loaders.nodes.load(service.clusterId) : [],
@@ -132,7 +131,7 @@ export class ServicesService {
       // Per-pod DNS names exist for selected pods whose subdomain is the service.
       service.headless && service.selector ? loaders.selectedPods.load({ ...key, selector: service.selector }) : [],
     ]);
-    return serviceAccessUrls({
+    const urls = serviceAccessUrls({
       service,
       clusterDomain: service.clusterDomain,
       nodes,
@@ -140,5 +139,6 @@ export class ServicesService {
       pods: pods.filter((p) => p.subdomain === service.name),
       ingresses,
     });
+    return urls.map((u) => ({ ...u, pattern: u.pattern ?? false }));
   }
 }

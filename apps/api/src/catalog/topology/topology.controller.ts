@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, AUTHENTICATED } from '../../errors/api-errors.decorator.js';
+import { ApiTextQuery } from '../shared/query-docs.js';
 import { DomainError } from '../../errors/domain-error.js';
 import { queryOne } from '../shared/query-params.js';
 import { TopologyModel } from './dto/topology.model.js';
@@ -15,9 +17,10 @@ export class TopologyController {
 
   @Get()
   @ApiOkResponse({ type: TopologyModel })
-  @ApiQuery({ name: 'cluster', required: false })
-  @ApiQuery({ name: 'namespace', required: false })
-  @ApiQuery({ name: 'service', required: false, description: 'A service name: its neighbourhood only (needs cluster and namespace)' })
+  @ApiErrors(...AUTHENTICATED, 404, 422)
+  @ApiTextQuery('cluster', 'Cluster name')
+  @ApiTextQuery('namespace', 'Namespace')
+  @ApiTextQuery('service', 'A service name: its neighbourhood only (needs cluster and namespace)')
   async get(@CurrentCaller() caller: Caller, @Query() q: Record<string, string | string[] | undefined>): Promise<TopologyModel> {
     const cluster = queryOne(q, 'cluster');
     const namespace = queryOne(q, 'namespace');
