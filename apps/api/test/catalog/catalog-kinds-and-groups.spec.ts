@@ -76,7 +76,8 @@ describe('catalog kinds filter and filtered service groups', () => {
     const res = await api.fetch(`${api.url}/api/v1/services?kind=Headles`);
     expect(res.status).toBe(422);
     const err = ((await res.json()) as any).error;
-    expect(err.details).toEqual([expect.objectContaining({ field: 'kinds', message: expect.stringContaining('unknown service kind "Headles"; expected one of ClusterIP, Headless') })]);
+    // Named as the REST parameter (`kinds` over GraphQL).
+    expect(err.details).toEqual([expect.objectContaining({ field: 'kind', message: expect.stringContaining('unknown service kind "Headles"; expected one of ClusterIP, Headless') })]);
   });
 
   it('groups only services matching the filter, listing every member of a matching group', async () => {
@@ -116,6 +117,6 @@ describe('catalog kinds filter and filtered service groups', () => {
     expect(rest.items.map((g: { name: string; clusters: string[] }) => `${g.name}:${g.clusters.join('+')}`)).toEqual(['db:alpha+beta']);
     const bad = await api.fetch(`${api.url}/api/v1/service-groups?label=${encodeURIComponent('tier in (data')}`);
     expect(bad.status).toBe(422);
-    expect(((await bad.json()) as any).error.details[0].field).toBe('filter.labelSelector');
+    expect(((await bad.json()) as any).error.details[0].field).toBe('label');
   });
 });

@@ -179,9 +179,9 @@ describe('a service\u2019s endpoints, pods without endpoint and mirrored YAML', 
       ['the ingress page', INGRESS_PAGE, 'app-ingress', 5],
     ])('%s runs a fixed number of SQL statements', async (_what, query, name, budget) => {
       const statements: string[] = [];
-      // Lease rounds go on while paused; they are not the page's.
+      // Lease rounds go on while paused (they read the clusters with their credentials); they are not the page's.
       const stop = api.database.onQuery((e) => {
-        if (!e.query.includes('"ClusterLease"')) statements.push(e.query.replace(/\s+/g, ' ').trim().slice(0, 120));
+        if (!e.query.includes('"ClusterLease"') && !e.query.includes('"credentials"')) statements.push(e.query.replace(/\s+/g, ' ').trim().slice(0, 120));
       });
       let res;
       try {
