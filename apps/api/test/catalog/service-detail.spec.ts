@@ -173,7 +173,7 @@ describe('a service\u2019s endpoints, pods without endpoint and mirrored YAML', 
     });
 
     it.each([
-      ['the service page of a NodePort service', SERVICE_PAGE, 'my-nodeport-service', 10],
+      ['the service page of a NodePort service', SERVICE_PAGE, 'my-nodeport-service', 11],
       ['the service page of a headless service', SERVICE_PAGE, 'headless-svc', 10],
       ['the service page of a service behind an ingress', SERVICE_PAGE, 'app-service', 10],
       ['the ingress page', INGRESS_PAGE, 'app-ingress', 5],
