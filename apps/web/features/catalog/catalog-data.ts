@@ -1,5 +1,5 @@
-import type { Client, CombinedError } from '@urql/core';
-import { type ApiProblem, problemOf } from '../../lib/graphql/errors';
+import type { Client } from '@urql/core';
+import { type ApiProblem, problemOfUrql } from '../../lib/graphql/errors';
 import type { CatalogGroupsQuery, CatalogServiceRowFragment, CatalogServicesQuery, ServiceFilterInput, ServiceSort } from '../../lib/graphql/generated/graphql';
 import { CatalogGroupsQuery as GroupsDoc, CatalogServicesQuery as ServicesDoc } from './queries';
 
@@ -27,15 +27,6 @@ export function servicePage(data: CatalogServicesQuery): CatalogPage {
 export function groupPage(data: CatalogGroupsQuery): CatalogPage {
   const g = data.serviceGroups;
   return { items: g.nodes.map((group) => ({ id: group.id, group })), totalCount: g.totalCount, hasNextPage: g.pageInfo.hasNextPage, endCursor: g.pageInfo.endCursor ?? null };
-}
-
-/** A failed browser request as the API (or the dashboard's proxy in front of it) put it. */
-export function problemOfUrql(error: CombinedError): ApiProblem {
-  if (error.graphQLErrors.length) return problemOf(error.graphQLErrors, error.message);
-  const status = (error.response as Response | undefined)?.status;
-  if (status === 502 || status === 504 || !status) return { code: 'API_UNREACHABLE', message: status ? `the dashboard answered HTTP ${status}: the API is not answering` : `the request failed: ${error.networkError?.message ?? error.message}` };
-  if (status === 401) return { code: 'UNAUTHENTICATED', message: 'the session has ended' };
-  return { code: 'UNKNOWN', message: `the dashboard answered HTTP ${status}` };
 }
 
 /** The page fetcher for a view: services in the chosen order, or service groups (namespace/name order). */

@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { type CombinedError, useQuery } from 'urql';
-import { type ApiProblem, problemOf } from '../../lib/graphql/errors';
+import { useQuery } from 'urql';
+import { type ApiProblem, problemOfUrql } from '../../lib/graphql/errors';
 import { useLive } from '../live/use-live';
 import { type Graph, type SeedResult, type TopologyScope, topologyRequest } from './model';
 import { TopologyQuery } from './queries';
@@ -18,10 +18,6 @@ export function useHydrated(): boolean {
 }
 
 /** The API's refusal as the dashboard shows problems (code, message, fields). */
-export function problemOfQuery(error: CombinedError): ApiProblem {
-  if (error.graphQLErrors.length) return problemOf(error.graphQLErrors as never, error.message);
-  return { code: 'API_UNREACHABLE', message: error.networkError?.message ?? error.message };
-}
 
 /** User timing marks, read by the tests and the bench (performance.getEntriesByName). */
 export function markTopology(name: string, detail?: Record<string, unknown>): void {
@@ -55,7 +51,7 @@ export function useTopology(scope: TopologyScope, seed?: SeedResult | null): { g
   // A graph of another scope (the one before a filter change) is not this scope's graph.
   const current = !result.operation || JSON.stringify(result.operation.variables) === key;
   const fresh = seeded ? (seed.ok ? seed.data.topology : null) : current ? (result.data?.topology ?? null) : null;
-  const problem = seeded ? (seed.ok ? null : seed.problem) : current && result.error ? problemOfQuery(result.error) : null;
+  const problem = seeded ? (seed.ok ? null : seed.problem) : current && result.error ? problemOfUrql(result.error) : null;
   // While a seeded scope's first network answer is on its way, the seed stays drawn.
   const [kept, setKept] = useState<{ key: string; graph: Graph } | null>(null);
   if (fresh && (kept?.key !== key || kept.graph !== fresh)) setKept({ key, graph: fresh });

@@ -1,3 +1,5 @@
+import type { CombinedError } from '@urql/core';
+
 /** One GraphQL error as the API shapes it: a stable code and, for bad input, the fields. */
 export interface ApiProblem {
   code: string;
@@ -34,4 +36,13 @@ export function problemAdvice(p: ApiProblem): string {
     default:
       return 'Reload the page; if it keeps failing, the API log has the details.';
   }
+}
+
+/** A failed browser request as the API (or the dashboard's proxy in front of it) put it. */
+export function problemOfUrql(error: CombinedError): ApiProblem {
+  if (error.graphQLErrors.length) return problemOf(error.graphQLErrors, error.message);
+  const status = (error.response as Response | undefined)?.status;
+  if (status === 502 || status === 504 || !status) return { code: 'API_UNREACHABLE', message: status ? `the dashboard answered HTTP ${status}: the API is not answering` : `the request failed: ${error.networkError?.message ?? error.message}` };
+  if (status === 401) return { code: 'UNAUTHENTICATED', message: 'the session has ended' };
+  return { code: 'UNKNOWN', message: `the dashboard answered HTTP ${status}` };
 }
