@@ -7,6 +7,7 @@ import { LiveIndicator } from '../../features/shell/live-indicator';
 import { Nav } from '../../features/shell/nav';
 import { ShellQuery } from '../../features/shell/queries';
 import { ThemeToggle } from '../../features/shell/theme-toggle';
+import { MeProvider } from '../../features/access/me-context';
 import { LiveProvider } from '../../features/live/live-provider';
 import { problemAdvice } from '../../lib/graphql/errors';
 import { serverQuery } from '../../lib/graphql/server';
@@ -50,7 +51,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           </header>
           <main id="main" className="w-full max-w-[1600px] flex-1 px-6 py-5">
             {shell.ok ? (
-              children
+              <MeProvider me={shell.data.me}>{children}</MeProvider>
             ) : (
               <ErrorState title="The dashboard cannot load your session" message={shell.problem.message}>
                 {problemAdvice(shell.problem)}
