@@ -36,6 +36,8 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL', 'must be a URL'],
     [{ SWITCHBOARD_SECRET_KEY: 'short' }, 'SWITCHBOARD_SECRET_KEY', 'must be 32 bytes'],
     [{ SWITCHBOARD_DEMO: 'maybe' }, 'SWITCHBOARD_DEMO', 'must be 0, 1 or auto'],
+    [{ SWITCHBOARD_IN_CLUSTER_NAME: 'Home_Cluster', KUBERNETES_SERVICE_HOST: '10.0.0.1' }, 'SWITCHBOARD_IN_CLUSTER_NAME', 'must be a cluster name (a DNS-1123 label)'],
+    [{ SWITCHBOARD_IN_CLUSTER_NAME: 'home' }, 'SWITCHBOARD_IN_CLUSTER_NAME', 'does not run in a Kubernetes pod'],
     [{ CORS_ORIGINS: 'https://ok.example, nope' }, 'CORS_ORIGINS', '"nope" is not a URL'],
     [{ DATABASE_CONNECT_TIMEOUT: '-1' }, 'DATABASE_CONNECT_TIMEOUT', 'must be a whole number'],
     [{ SWITCHBOARD_ADMIN_TOKEN: 'too-short' }, 'SWITCHBOARD_ADMIN_TOKEN', 'must be at least 24 characters'],

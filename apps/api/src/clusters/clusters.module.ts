@@ -6,10 +6,11 @@ import { IngressClusterResolver, ServiceClusterResolver } from './cluster-links.
 import { ClustersController } from './clusters.controller.js';
 import { ClustersResolver } from './clusters.resolver.js';
 import { ClustersService } from './clusters.service.js';
+import { InClusterRegistration } from './in-cluster-registration.service.js';
 
 @Module({
   imports: [AuditModule, ClusterRecordsModule],
-  providers: [ClusterDirectory, ClustersService, ClustersResolver, ServiceClusterResolver, IngressClusterResolver],
+  providers: [ClusterDirectory, ClustersService, InClusterRegistration, ClustersResolver, ServiceClusterResolver, IngressClusterResolver],
   controllers: [ClustersController],
   exports: [ClusterDirectory, ClustersService],
 })

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { checkMetadataMaps, clusterSyncStatus, dns1123LabelErrors, dns1123SubdomainErrors, fromGlobalId, Issues, toGlobalId, validateClusterInput } from '@switchboard/k8s-model';
@@ -245,12 +246,11 @@ export class ClustersService {
   private async inClusterCredentials(): Promise<ClusterCredentials> {
     const { serviceHost, servicePort, serviceAccountDir } = this.config.inCluster;
     if (!serviceHost) throw DomainError.validation([{ field: 'inCluster', rule: 'unavailable', message: 'the API is not running inside a cluster (KUBERNETES_SERVICE_HOST is not set)' }]);
+    const tokenFile = path.join(serviceAccountDir, 'token');
     try {
-      return {
-        server: `https://${serviceHost.includes(':') ? `[${serviceHost}]` : serviceHost}:${servicePort}`,
-        token: (await readFile(path.join(serviceAccountDir, 'token'), 'utf8')).trim(),
-        caData: await readFile(path.join(serviceAccountDir, 'ca.crt'), 'utf8'),
-      };
+      await access(tokenFile, constants.R_OK);
+      // The token file, not its content: the kubelet rotates it.
+      return { server: `https://${serviceHost.includes(':') ? `[${serviceHost}]` : serviceHost}:${servicePort}`, tokenFile, caData: await readFile(path.join(serviceAccountDir, 'ca.crt'), 'utf8') };
     } catch {
       throw DomainError.validation([{ field: 'inCluster', rule: 'unavailable', message: `no service account token in ${serviceAccountDir}` }]);
     }

@@ -8,6 +8,8 @@ export interface ClusterCredentials {
   server: string;
   caData?: string;
   token?: string;
+  /** A file holding the token, read at connection time (the pod's rotating service-account token). */
+  tokenFile?: string;
   clientCertData?: string;
   clientKeyData?: string;
   insecureSkipTlsVerify?: boolean;

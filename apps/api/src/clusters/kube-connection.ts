@@ -1,6 +1,7 @@
 import * as k8s from '@kubernetes/client-node';
 import { DomainError } from '../errors/domain-error.js';
 import type { ClusterCredentials } from './credential-cipher.js';
+import { TOKEN_FILE_PROVIDER, TokenFileAuth } from './token-file-auth.js';
 
 /** A ready KubeConfig for the client library from stored credentials. */
 export function kubeConfigFor(name: string, c: ClusterCredentials): k8s.KubeConfig {
@@ -9,10 +10,11 @@ export function kubeConfigFor(name: string, c: ClusterCredentials): k8s.KubeConf
   const b64 = (pem: string | undefined) => (pem ? Buffer.from(pem, 'utf8').toString('base64') : undefined);
   kc.loadFromOptions({
     clusters: [{ name, server: c.server, caData: b64(c.caData), skipTLSVerify: c.insecureSkipTlsVerify ?? false, tlsServerName: c.tlsServerName }],
-    users: [{ name, token: c.token, certData: b64(c.clientCertData), keyData: b64(c.clientKeyData) }],
+    users: [{ name, token: c.token, certData: b64(c.clientCertData), keyData: b64(c.clientKeyData), authProvider: c.tokenFile ? { name: TOKEN_FILE_PROVIDER, config: {} } : undefined }],
     contexts: [{ name, cluster: name, user: name }],
     currentContext: name,
   });
+  if (c.tokenFile) kc.addAuthenticator(new TokenFileAuth(c.tokenFile));
   return kc;
 }
 

@@ -23,7 +23,13 @@ export interface AppConfig {
   readonly graphqlLimits: { readonly maxDepth: number; readonly maxAliases: number; readonly maxCost: number };
   readonly version: string;
   /** Where the in-cluster service account is (for registering the cluster the API runs in). */
-  readonly inCluster: { readonly serviceHost: string | null; readonly servicePort: string; readonly serviceAccountDir: string };
+  readonly inCluster: {
+    readonly serviceHost: string | null;
+    readonly servicePort: string;
+    readonly serviceAccountDir: string;
+    /** Register the cluster this process runs in under this name at startup (SWITCHBOARD_IN_CLUSTER_NAME). */
+    readonly registerAs: string | null;
+  };
   readonly auth: AuthConfig;
   /** Sync timing: lease length, and how long a watch may stay silent before it is restarted. */
   readonly sync: { readonly leaseSeconds: number; readonly watchIdleSeconds: number; readonly pageSize: number };

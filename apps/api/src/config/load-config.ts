@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { dns1123LabelErrors } from '@switchboard/k8s-model';
 import type { AppConfig, AuthConfig, LogLevel, OidcConfig, ProcessRole } from './app-config.js';
 import { ConfigError } from './config-error.js';
 
@@ -37,6 +38,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
       serviceHost: nonEmpty(env, 'KUBERNETES_SERVICE_HOST') ?? null,
       servicePort: nonEmpty(env, 'KUBERNETES_SERVICE_PORT') ?? '443',
       serviceAccountDir: nonEmpty(env, 'SWITCHBOARD_SERVICE_ACCOUNT_DIR') ?? '/var/run/secrets/kubernetes.io/serviceaccount',
+      registerAs: inClusterName(env),
     },
     auth: auth(env),
     sync: {
@@ -181,6 +183,15 @@ function secretKey(env: Env): Buffer | null {
     );
   }
   return key;
+}
+
+function inClusterName(env: Env): string | null {
+  const name = nonEmpty(env, 'SWITCHBOARD_IN_CLUSTER_NAME');
+  if (name === undefined) return null;
+  const bad = dns1123LabelErrors(name);
+  if (bad.length) throw new ConfigError('SWITCHBOARD_IN_CLUSTER_NAME', `must be a cluster name (a DNS-1123 label): ${bad.join('; ')}`);
+  if (!nonEmpty(env, 'KUBERNETES_SERVICE_HOST')) throw new ConfigError('SWITCHBOARD_IN_CLUSTER_NAME', 'is set, but this process does not run in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set)');
+  return name;
 }
 
 function demo(env: Env): boolean | 'auto' {

@@ -8,9 +8,22 @@ export type RawObject = { metadata?: { name?: string; namespace?: string; uid?: 
 const REQUEST_TIMEOUT_MS = 15_000;
 const enc = encodeURIComponent;
 
+/**
+ * The kinds self-service writes, as API resources. Server-side apply creates (create)
+ * or changes (patch) an object, and delete removes it: deploy/kubernetes's
+ * switchboard-write ClusterRole grants exactly these verbs on these resources (a test
+ * compares). Reads go to mirrored kinds, which the read role covers.
+ */
+export const WRITTEN_RESOURCES: Readonly<Record<ManifestKind, { group: string; version: string; resource: string }>> = {
+  Service: { group: '', version: 'v1', resource: 'services' },
+  Ingress: { group: 'networking.k8s.io', version: 'v1', resource: 'ingresses' },
+};
+export const WRITE_VERBS = ['create', 'patch', 'delete'] as const;
+
 const collection = (kind: ManifestKind, namespace?: string): string => {
+  const { group, version, resource } = WRITTEN_RESOURCES[kind];
   const ns = namespace ? `/namespaces/${enc(namespace)}` : '';
-  return kind === 'Service' ? `/api/v1${ns}/services` : `/apis/networking.k8s.io/v1${ns}/ingresses`;
+  return `${group ? `/apis/${group}` : '/api'}/${version}${ns}/${resource}`;
 };
 
 export interface WriteOptions {
