@@ -24,8 +24,13 @@ COPY --from=build /app/libs/k8s-model/dist ./libs/k8s-model/dist
 COPY --from=build /app/libs/kube-sim/package.json /app/libs/kube-sim/package.json
 COPY --from=build /app/libs/kube-sim/dist ./libs/kube-sim/dist
 COPY --from=build /app/libs/kube-sim/scenarios ./libs/kube-sim/scenarios
+# The kube-sim command line too: docker compose's demo profile runs simulated clusters from this image.
+COPY --from=build /app/apps/kube-sim/package.json ./apps/kube-sim/package.json
+COPY --from=build /app/apps/kube-sim/dist ./apps/kube-sim/dist
 COPY --from=build /app/apps/api/package.json ./apps/api/package.json
 COPY --from=build /app/apps/api/dist ./apps/api/dist
+# The demo profile's kubeconfig volume mounts here; created now so the volume belongs to node.
+RUN mkdir -p /home/node/kube && chown node:node /home/node/kube
 USER node
 EXPOSE 4000
 CMD ["node", "apps/api/dist/main.js"]

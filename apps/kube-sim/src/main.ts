@@ -1,5 +1,5 @@
 // kube-sim command line: simulated clusters until Ctrl-C.
-//   npm run kube-sim -- --clusters 3 --scenario seed --kubeconfig kube.yaml [--port 6443] [--no-lb] [--generate 20x15x3x2]
+//   npm run kube-sim -- --clusters 3 --scenario seed --kubeconfig kube.yaml [--host 127.0.0.1] [--port 6443] [--no-lb] [--generate 20x15x3x2]
 import { type SimClusterOptions, startClusters } from '@switchboard/kube-sim';
 import { parseArgs } from 'node:util';
 
@@ -8,6 +8,8 @@ const { values } = parseArgs({
     clusters: { type: 'string', default: '1' },
     scenario: { type: 'string' },
     kubeconfig: { type: 'string' },
+    // Where clients reach the clusters: listened on, and written into the kubeconfig and certificates (e.g. a container's name).
+    host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string', default: '0' },
     'no-lb': { type: 'boolean', default: false },
     generate: { type: 'string', description: 'namespaces x services x pods x ingresses, e.g. 20x15x3x2' },
@@ -17,7 +19,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('usage: kube-sim [--clusters N] [--scenario seed|<dir>] [--kubeconfig <file>] [--port P] [--no-lb] [--generate NSxSVCxPODSxING] [--seed N]');
+  console.log('usage: kube-sim [--clusters N] [--scenario seed|<dir>] [--kubeconfig <file>] [--host H] [--port P] [--no-lb] [--generate NSxSVCxPODSxING] [--seed N]');
   process.exit(0);
 }
 const count = Number(values.clusters);
@@ -39,6 +41,7 @@ const regions = ['eu-west-1', 'us-east-1', 'ap-south-1', 'eu-central-1', 'us-wes
 const sims = await startClusters(
   Array.from({ length: count }, (_, i) => ({
     name: count === 1 ? 'kube-sim' : `kube-sim-${i + 1}`,
+    host: values.host,
     port: basePort ? basePort + i : 0,
     region: regions[i % regions.length],
     scenario: values.scenario,

@@ -6,11 +6,11 @@ import { IngressClusterResolver, ServiceClusterResolver } from './cluster-links.
 import { ClustersController } from './clusters.controller.js';
 import { ClustersResolver } from './clusters.resolver.js';
 import { ClustersService } from './clusters.service.js';
-import { InClusterRegistration } from './in-cluster-registration.service.js';
+import { StartupRegistration } from './startup-registration.service.js';
 
 @Module({
   imports: [AuditModule, ClusterRecordsModule],
-  providers: [ClusterDirectory, ClustersService, InClusterRegistration, ClustersResolver, ServiceClusterResolver, IngressClusterResolver],
+  providers: [ClusterDirectory, ClustersService, StartupRegistration, ClustersResolver, ServiceClusterResolver, IngressClusterResolver],
   controllers: [ClustersController],
   exports: [ClusterDirectory, ClustersService],
 })

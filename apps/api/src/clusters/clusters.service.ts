@@ -148,10 +148,11 @@ export class ClustersService {
    * Probes new connection details for a registered cluster and swaps them in (demo
    * mode: a simulator that came back on another port). Name, labels and catalog stay.
    */
-  async reconnect(caller: Caller, ref: string, kubeconfig: string): Promise<ClusterModel> {
+  /** Points a cluster at new credentials (the kubeconfig's current context, or the one named). */
+  async reconnect(caller: Caller, ref: string, kubeconfig: string, context?: string): Promise<ClusterModel> {
     this.access.requireRole(caller, 'admin');
     const current = await this.find(ref);
-    const [c] = credentialsFromKubeconfig(kubeconfig, undefined);
+    const [c] = credentialsFromKubeconfig(kubeconfig, context ? [context] : undefined);
     await probeCluster(current.name, kubeConfigFor(current.name, c!.credentials));
     await this.repo.replaceConnection(current.id, { server: c!.credentials.server, authKind: 'KUBECONFIG', context: c!.context, credentials: this.directory.cipher.encrypt(c!.credentials) });
     await this.directory.emit({ type: 'updated', clusterId: current.id });

@@ -18,14 +18,24 @@ export function kubeConfigFor(name: string, c: ClusterCredentials): k8s.KubeConf
   return kc;
 }
 
-/** Reads the chosen contexts of a kubeconfig into credentials (one per context). */
-export function credentialsFromKubeconfig(text: string, contexts: string[] | undefined): { context: string; credentials: ClusterCredentials }[] {
+/** The context names of a kubeconfig, in file order. */
+export function contextsOf(text: string): string[] {
+  return loadKubeconfig(text).getContexts().map((c) => c.name);
+}
+
+function loadKubeconfig(text: string): k8s.KubeConfig {
   const kc = new k8s.KubeConfig();
   try {
     kc.loadFromString(text);
   } catch (err) {
     throw DomainError.validation([{ field: 'kubeconfig', rule: 'kubeconfig', message: `is not a readable kubeconfig: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` }]);
   }
+  return kc;
+}
+
+/** Reads the chosen contexts of a kubeconfig into credentials (one per context). */
+export function credentialsFromKubeconfig(text: string, contexts: string[] | undefined): { context: string; credentials: ClusterCredentials }[] {
+  const kc = loadKubeconfig(text);
   const wanted = contexts?.length ? contexts : [kc.getCurrentContext()].filter(Boolean);
   if (!wanted.length) throw DomainError.validation([{ field: 'context', rule: 'required', message: 'the kubeconfig has no current-context: name one' }]);
   return wanted.map((ctxName) => {

@@ -30,6 +30,8 @@ export interface AppConfig {
     /** Register the cluster this process runs in under this name at startup (SWITCHBOARD_IN_CLUSTER_NAME). */
     readonly registerAs: string | null;
   };
+  /** Register (or re-point) every context of this kubeconfig file at startup (SWITCHBOARD_REGISTER_KUBECONFIG). */
+  readonly registerKubeconfig: string | null;
   readonly auth: AuthConfig;
   /** Sync timing: lease length, and how long a watch may stay silent before it is restarted. */
   readonly sync: { readonly leaseSeconds: number; readonly watchIdleSeconds: number; readonly pageSize: number };

@@ -40,6 +40,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
       serviceAccountDir: nonEmpty(env, 'SWITCHBOARD_SERVICE_ACCOUNT_DIR') ?? '/var/run/secrets/kubernetes.io/serviceaccount',
       registerAs: inClusterName(env),
     },
+    registerKubeconfig: nonEmpty(env, 'SWITCHBOARD_REGISTER_KUBECONFIG') ? path.resolve(cwd, nonEmpty(env, 'SWITCHBOARD_REGISTER_KUBECONFIG')!) : null,
     auth: auth(env),
     sync: {
       leaseSeconds: integer(env, 'SYNC_LEASE_SECONDS', 15, 2, 3600),
