@@ -70,6 +70,8 @@ run('api', process.execPath, ['apps/api/dist/main.js'], {
   SWITCHBOARD_DASHBOARD_URL: process.env.SWITCHBOARD_DASHBOARD_URL || `http://localhost:${webPort}`,
   // The dashboard on this machine forwards each browser's address: believe it, and only it.
   TRUST_PROXY: process.env.TRUST_PROXY || 'loopback',
+  // Its output comes through a pipe here: readable lines when you are watching, JSON when a pipeline is.
+  LOG_FORMAT: process.env.LOG_FORMAT || (process.stdout.isTTY ? 'pretty' : 'json'),
 });
 run('web', process.execPath, ['apps/web/server.mjs', '--port', webPort], {
   NEXT_TELEMETRY_DISABLED: '1',

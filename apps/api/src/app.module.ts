@@ -20,6 +20,7 @@ import { ErrorsFilter } from './errors/errors.filter.js';
 import { queryLimitsPlugin } from './graphql/limits/query-limits.plugin.js';
 import { maskGraphQLError } from './graphql/mask-graphql-error.js';
 import { HealthModule } from './health/health.module.js';
+import { LoggingModule } from './logging/logging.module.js';
 import { SystemModule } from './system/system.module.js';
 
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
         DatabaseModule,
         ChangeFeedModule,
         AccessModule,

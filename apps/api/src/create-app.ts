@@ -1,28 +1,28 @@
 import 'reflect-metadata';
-import type { INestApplication, LogLevel as NestLogLevel } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { apiDocument } from './api-document.js';
 import { AppModule } from './app.module.js';
 import { AuthGate } from './auth/auth-gate.js';
-import type { AppConfig, LogLevel } from './config/app-config.js';
-
-const NEST_LEVELS: Record<LogLevel, NestLogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
+import type { AppConfig } from './config/app-config.js';
+import { ROOT_LOGGER } from './logging/logging.module.js';
+import { requestLogging } from './logging/request-logging.js';
 
 /** Builds the application (not listening): shared by main.ts and the integration tests. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: NEST_LEVELS[config.logLevel],
+    // Held until the JSON logger below takes over, so even bootstrap lines are JSON.
+    bufferLogs: true,
     cors: config.corsOrigins.length ? { origin: [...config.corsOrigins], credentials: true } : false,
     bodyParser: false,
   });
+  app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // First of all: every request gets its id and its line, refusals by the gate included.
+  app.use(requestLogging(app.get(ROOT_LOGGER)));
   const { trustProxy } = config.auth;
   if (trustProxy !== 0) app.set('trust proxy', typeof trustProxy === 'number' ? trustProxy : [...trustProxy]);
   // Before every route, Nest's and Apollo's alike: nothing is reachable unauthenticated by accident.

@@ -6,6 +6,8 @@ export interface AppConfig {
   readonly host: string;
   readonly port: number;
   readonly logLevel: LogLevel;
+  /** json lines, pretty lines, or auto: pretty only when stdout is a terminal (LOG_FORMAT). */
+  readonly logFormat: 'auto' | 'json' | 'pretty';
   readonly role: ProcessRole;
   /** Folder for the embedded database, the generated secret key and demo state. */
   readonly dataDir: string;

@@ -7,6 +7,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug'];
 const ROLES: readonly ProcessRole[] = ['api', 'sync', 'all'];
+const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
 
 /**
  * The only place that reads the environment. Every variable is documented in the
@@ -19,6 +20,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     host: nonEmpty(env, 'HOST') ?? '0.0.0.0',
     port: port(env, 'PORT', 4000),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, 'auto'),
     role: oneOf(env, 'ROLE', ROLES, 'all'),
     dataDir,
     database: databaseUrl

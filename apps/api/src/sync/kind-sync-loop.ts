@@ -66,8 +66,13 @@ export class KindSyncLoop {
     this.logger = new Logger(`Sync ${target.name}/${spec.kind}`);
   }
 
+  /** Sync lines carry their cluster and kind as fields, so a log pipeline can filter on them. */
+  private say(level: 'log' | 'warn' | 'error' | 'debug', msg: string): void {
+    this.logger[level]({ msg, cluster: this.target.name, kind: this.spec.kind });
+  }
+
   start(): Promise<void> {
-    this.running ??= this.run().catch((err) => this.logger.error(`sync loop ended: ${describe(err)}`));
+    this.running ??= this.run().catch((err) => this.say('error', `sync loop ended: ${describe(err)}`));
     return this.running;
   }
 
@@ -106,7 +111,7 @@ export class KindSyncLoop {
         if (this.stopped) break;
         if (err instanceof ClusterGoneError) {
           // Removed through another replica, whose notice has not arrived yet: nothing left to mirror.
-          this.logger.debug('the cluster was removed; stopping');
+          this.say('debug', 'the cluster was removed; stopping');
           this.stopped = true;
           break;
         }
@@ -124,7 +129,7 @@ export class KindSyncLoop {
         await this.state({ status, lastError: message, restartsDelta: 1 }).catch(() => undefined);
         const retryAfter = err instanceof KubeHttpError && err.retryAfterSeconds ? err.retryAfterSeconds * 1000 : 0;
         const delay = Math.max(retryAfter, Math.min(MAX_BACKOFF_MS, 200 * 2 ** Math.min(attempt, 8)) * (0.5 + Math.random()));
-        if (attempt === 1 || attempt % 10 === 0) this.logger.warn(`${message}; retrying in ${Math.round(delay)} ms (attempt ${attempt})`);
+        if (attempt === 1 || attempt % 10 === 0) this.say('warn', `${message}; retrying in ${Math.round(delay)} ms (attempt ${attempt})`);
         await this.sleep(delay);
       }
     }
@@ -156,7 +161,7 @@ export class KindSyncLoop {
     const removed = await this.deps.writer.deleteMissing(this.target.id, this.spec.kind, uids);
     await this.state({ status: 'READY', resourceVersion: rv, lastListAt: new Date(), lastError: null });
     await this.deps.feed.publish({ cluster: this.target.name, kind: this.spec.kind, op: 'RELIST', objects: [] });
-    if (removed) this.logger.log(`relist removed ${removed} object(s) deleted while not watching`);
+    if (removed) this.say('log', `relist removed ${removed} object(s) deleted while not watching`);
     return rv;
   }
 
@@ -262,7 +267,7 @@ export class KindSyncLoop {
       const n = normalize(this.spec.kind, obj);
       return { uid: n.uid, record: n.record };
     } catch (err) {
-      this.logger.warn(`skipped an object that cannot be read: ${describe(err)}`);
+      this.say('warn', `skipped an object that cannot be read: ${describe(err)}`);
       return undefined;
     }
   }
@@ -274,7 +279,7 @@ export class KindSyncLoop {
     this.status = change.status;
     await this.deps.feed
       .publishClusterStatus({ cluster: this.target.name, kind: this.spec.kind, status: change.status, lastError: change.lastError ?? null })
-      .catch((err) => this.logger.warn(`could not publish the ${change.status} status: ${describe(err)}`));
+      .catch((err) => this.say('warn', `could not publish the ${change.status} status: ${describe(err)}`));
   }
 
   private sleep(ms: number): Promise<void> {

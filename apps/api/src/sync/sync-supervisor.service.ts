@@ -99,7 +99,7 @@ export class SyncSupervisor implements OnApplicationBootstrap, BeforeApplication
     const active = targets.filter((t) => !t.paused);
     const held = await this.leases.acquire(active.map((t) => t.id), this.replicaId, this.config.sync.leaseSeconds);
     for (const t of active) {
-      if (!held.has(t.id) && this.running.has(t.id)) this.logger.warn(`lost the lease of cluster ${t.name}; another replica syncs it now`);
+      if (!held.has(t.id) && this.running.has(t.id)) this.logger.warn({ msg: `lost the lease of cluster ${t.name}; another replica syncs it now`, cluster: t.name });
       else if (held.has(t.id) && !this.running.has(t.id) && !this.stopped) this.startCluster(t);
     }
     await Promise.all([...this.running.keys()].filter((id) => !held.has(id)).map((id) => this.stopCluster(id)));
@@ -123,7 +123,7 @@ export class SyncSupervisor implements OnApplicationBootstrap, BeforeApplication
   }
 
   private startCluster(target: ClusterTarget): void {
-    this.logger.log(`syncing cluster ${target.name} (${KIND_SPECS.length} kinds)`);
+    this.logger.log({ msg: `syncing cluster ${target.name} (${KIND_SPECS.length} kinds)`, cluster: target.name });
     const loops = KIND_SPECS.map(
       (spec) =>
         new KindSyncLoop(target, spec, {

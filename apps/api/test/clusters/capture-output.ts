@@ -26,3 +26,15 @@ export function captureOutput(opts: { record?: boolean } = {}): { text(): string
     },
   };
 }
+
+/** The warning and error lines of captured output (the API logs JSON lines when not on a terminal). */
+export function complaints(text: string): string[] {
+  return text.split('\n').filter((line) => {
+    if (!line.startsWith('{')) return /\b(WARN|ERROR)\b/.test(line);
+    try {
+      return ['warn', 'error', 'fatal'].includes((JSON.parse(line) as { level?: string }).level ?? '');
+    } catch {
+      return false;
+    }
+  });
+}

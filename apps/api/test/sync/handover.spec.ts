@@ -1,7 +1,7 @@
 import { type SimCluster, startCluster } from '@switchboard/kube-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncSupervisor } from '../../src/sync/sync-supervisor.service.js';
-import { captureOutput } from '../clusters/capture-output.js';
+import { captureOutput, complaints } from '../clusters/capture-output.js';
 import { rest } from '../support/api-client.js';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../support/test-database.js';
 import { type RunningApp, startTestApp } from '../support/test-app.js';
@@ -50,6 +50,6 @@ describe.skipIf(!usingPostgres)('sync leases: a replica shut down mid-batch', ()
       output.stop();
       await churn.stop();
     }
-    expect(output.text().split('\n').filter((l) => /\b(WARN|ERROR)\b/.test(l))).toEqual([]);
+    expect(complaints(output.text())).toEqual([]);
   });
 });

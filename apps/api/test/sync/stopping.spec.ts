@@ -1,6 +1,6 @@
 import { type SimCluster, startCluster } from '@switchboard/kube-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureOutput } from '../clusters/capture-output.js';
+import { captureOutput, complaints } from '../clusters/capture-output.js';
 import { rest } from '../support/api-client.js';
 import { registerCluster } from '../support/register-cluster.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -20,9 +20,6 @@ async function rowsOf(api: RunningApp, clusterId: string): Promise<Record<string
   }
   return out;
 }
-
-/** Warnings and errors the application logged (Nest's format: "… WARN [Context] message"). */
-const complaints = (text: string) => text.split('\n').filter((l) => /\b(WARN|ERROR)\b/.test(l));
 
 /**
  * Stopping a cluster's sync (removal, pause) waits until its loops have exited and
