@@ -21,6 +21,8 @@ import { queryLimitsPlugin } from './graphql/limits/query-limits.plugin.js';
 import { maskGraphQLError } from './graphql/mask-graphql-error.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { RequestMetrics } from './metrics/request-metrics.js';
 import { SystemModule } from './system/system.module.js';
 
 @Module({})
@@ -31,13 +33,14 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
+        MetricsModule,
         DatabaseModule,
         ChangeFeedModule,
         AccessModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [Authenticator, SubscriberSockets],
-          useFactory: (authenticator: Authenticator, sockets: SubscriberSockets) => ({
+          inject: [Authenticator, SubscriberSockets, RequestMetrics],
+          useFactory: (authenticator: Authenticator, sockets: SubscriberSockets, requestMetrics: RequestMetrics) => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -45,7 +48,7 @@ export class AppModule {
             introspection: true,
             includeStacktraceInErrorResponses: false,
             formatError: maskGraphQLError,
-            plugins: [queryLimitsPlugin(config.graphqlLimits)],
+            plugins: [queryLimitsPlugin(config.graphqlLimits), requestMetrics.plugin()],
             // GraphQL-over-HTTP GET must work for plain clients. Safe without Apollo's
             // preflight check: POST requires a JSON content type (never a form post)
             // and GET can only run queries (mutations over GET get 405).

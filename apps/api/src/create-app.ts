@@ -10,6 +10,7 @@ import { AuthGate } from './auth/auth-gate.js';
 import type { AppConfig } from './config/app-config.js';
 import { ROOT_LOGGER } from './logging/logging.module.js';
 import { requestLogging } from './logging/request-logging.js';
+import { RequestMetrics } from './metrics/request-metrics.js';
 
 /** Builds the application (not listening): shared by main.ts and the integration tests. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -23,6 +24,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.disable('x-powered-by');
   // First of all: every request gets its id and its line, refusals by the gate included.
   app.use(requestLogging(app.get(ROOT_LOGGER)));
+  app.use(app.get(RequestMetrics).middleware);
   const { trustProxy } = config.auth;
   if (trustProxy !== 0) app.set('trust proxy', typeof trustProxy === 'number' ? trustProxy : [...trustProxy]);
   // Before every route, Nest's and Apollo's alike: nothing is reachable unauthenticated by accident.

@@ -49,6 +49,11 @@ export class SubscriberSockets implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** A socket whose handshake authenticated `caller`. */
+  /** Sockets open on this replica (for /metrics). */
+  openCount(): number {
+    return this.open.size;
+  }
+
   track(socket: WebSocket, caller: Caller): void {
     const tracked: Tracked = { caller };
     this.open.set(socket, tracked);

@@ -119,6 +119,16 @@ export class DatabaseService implements OnApplicationShutdown {
     await this.db!.notify(channel, payload);
   }
 
+  /** The connection pool's state for /metrics (null for the embedded database or before it is open). */
+  poolStats(): { inUse: number; idle: number; waiting: number } | null {
+    return this.db?.pool() ?? null;
+  }
+
+  /** Whether the database is open and answering (without waiting), for /metrics. */
+  isReady(): boolean {
+    return this.state.status === 'ready';
+  }
+
   /** For /readyz: a live round trip plus the migration bookkeeping. */
   async readiness(): Promise<Readiness> {
     const base = { kind: this.config.database.kind, location: this.location() };

@@ -23,6 +23,8 @@ export interface OpenDatabase {
   onQuery(listener: (e: { query: string; durationMs: number }) => void): () => void;
   /** NOTIFY (delivered to every listener of every replica after the sender's commit). */
   notify(channel: string, payload: string): Promise<void>;
+  /** The connection pool's state (PostgreSQL; the embedded database has no pool). */
+  pool(): { inUse: number; idle: number; waiting: number } | null;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ async function openPostgres(url: string): Promise<OpenDatabase> {
     kind: 'postgres',
     location,
     prisma,
+    pool: () => ({ inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     listen: (channel, handler) => listener.listen(channel, handler),
     onQuery,
     async notify(channel, payload) {
@@ -121,6 +124,7 @@ async function openPglite(dir: string): Promise<OpenDatabase> {
     kind: 'pglite',
     location: dir,
     prisma,
+    pool: () => null,
     onQuery,
     async listen(channel, handler) {
       assertChannel(channel);

@@ -83,6 +83,8 @@ export class KindSyncLoop {
    */
   stop(): Promise<void> {
     this.stopped = true;
+    // Another replica (or nobody, when paused or removed) answers for it from now on.
+    this.deps.metrics.ready.remove({ cluster: this.target.name, kind: this.spec.kind });
     this.halt.abort();
     this.abortWatch?.();
     this.wake?.();
@@ -277,6 +279,7 @@ export class KindSyncLoop {
     await this.deps.states.update(this.target.id, this.spec.kind, change);
     if (!change.status || change.status === this.status) return;
     this.status = change.status;
+    if (!this.stopped) this.deps.metrics.ready.set({ cluster: this.target.name, kind: this.spec.kind }, change.status === 'READY' ? 1 : 0);
     await this.deps.feed
       .publishClusterStatus({ cluster: this.target.name, kind: this.spec.kind, status: change.status, lastError: change.lastError ?? null })
       .catch((err) => this.say('warn', `could not publish the ${change.status} status: ${describe(err)}`));

@@ -99,8 +99,13 @@ export class SyncSupervisor implements OnApplicationBootstrap, BeforeApplication
     const active = targets.filter((t) => !t.paused);
     const held = await this.leases.acquire(active.map((t) => t.id), this.replicaId, this.config.sync.leaseSeconds);
     for (const t of active) {
-      if (!held.has(t.id) && this.running.has(t.id)) this.logger.warn({ msg: `lost the lease of cluster ${t.name}; another replica syncs it now`, cluster: t.name });
-      else if (held.has(t.id) && !this.running.has(t.id) && !this.stopped) this.startCluster(t);
+      if (!held.has(t.id) && this.running.has(t.id)) {
+        this.logger.warn({ msg: `lost the lease of cluster ${t.name}; another replica syncs it now`, cluster: t.name });
+        this.metrics.leaseChanges.inc({ change: 'lost' });
+      } else if (held.has(t.id) && !this.running.has(t.id) && !this.stopped) {
+        this.metrics.leaseChanges.inc({ change: 'acquired' });
+        this.startCluster(t);
+      }
     }
     await Promise.all([...this.running.keys()].filter((id) => !held.has(id)).map((id) => this.stopCluster(id)));
   }
@@ -113,6 +118,7 @@ export class SyncSupervisor implements OnApplicationBootstrap, BeforeApplication
     if (syncing.length) {
       await Promise.all(syncing.map((id) => this.stopCluster(id)));
       await this.leases.release(syncing, this.replicaId).catch(() => undefined);
+      this.metrics.leaseChanges.inc({ change: 'released' }, syncing.length);
     }
     const unmarked = paused.filter((t) => !this.markedPaused.has(t.id));
     if (!unmarked.length) return;
@@ -158,5 +164,6 @@ export class SyncSupervisor implements OnApplicationBootstrap, BeforeApplication
     const ids = [...this.running.keys()];
     await Promise.all(ids.map((id) => this.stopCluster(id)));
     await this.leases.release(ids, this.replicaId).catch(() => undefined);
+    this.metrics.leaseChanges.inc({ change: 'released' }, ids.length);
   }
 }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { ClustersModule } from '../clusters/clusters.module.js';
 import { CatalogWriterRepository } from './catalog-writer.repository.js';
 import { LeaseRepository } from './lease.repository.js';
-import { MetricsController } from './metrics.controller.js';
 import { SyncMetrics } from './sync-metrics.js';
 import { SyncStateRepository } from './sync-state.repository.js';
 import { SyncSupervisor } from './sync-supervisor.service.js';
@@ -10,7 +9,6 @@ import { SyncSupervisor } from './sync-supervisor.service.js';
 @Module({
   imports: [ClustersModule],
   providers: [CatalogWriterRepository, LeaseRepository, SyncStateRepository, SyncMetrics, SyncSupervisor],
-  controllers: [MetricsController],
   exports: [SyncSupervisor, CatalogWriterRepository],
 })
 export class SyncModule {}
