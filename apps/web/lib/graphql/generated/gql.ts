@@ -22,7 +22,7 @@ type Documents = {
     "\n  mutation ResyncCluster($name: String!) {\n    resyncCluster(name: $name) {\n      ...ClusterAdminFields\n    }\n  }\n": typeof types.ResyncClusterDocument,
     "\n  mutation RemoveCluster($name: String!) {\n    removeCluster(name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.RemoveClusterDocument,
     "\n  fragment TokenFields on ApiToken {\n    id\n    name\n    prefix\n    role\n    readScope\n    status\n    createdAt\n    createdBy\n    expiresAt\n    lastUsedAt\n    revokedAt\n    grants {\n      id\n      cluster\n      namespace\n    }\n  }\n": typeof types.TokenFieldsFragmentDoc,
-    "\n  query AdminTokens($includeRevoked: Boolean) {\n    tokens(includeRevoked: $includeRevoked) {\n      ...TokenFields\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n": typeof types.AdminTokensDocument,
+    "\n  query AdminTokens($includeRevoked: Boolean) {\n    tokens(includeRevoked: $includeRevoked) {\n      ...TokenFields\n    }\n    me {\n      tokenId\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n": typeof types.AdminTokensDocument,
     "\n  mutation CreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      token\n      apiToken {\n        ...TokenFields\n      }\n    }\n  }\n": typeof types.CreateTokenDocument,
     "\n  mutation RevokeToken($id: ID!) {\n    revokeToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": typeof types.RevokeTokenDocument,
     "\n  mutation CreateGrant($input: CreateGrantInput!) {\n    createGrant(input: $input) {\n      id\n      cluster\n      namespace\n    }\n  }\n": typeof types.CreateGrantDocument,
@@ -58,7 +58,7 @@ const documents: Documents = {
     "\n  mutation ResyncCluster($name: String!) {\n    resyncCluster(name: $name) {\n      ...ClusterAdminFields\n    }\n  }\n": types.ResyncClusterDocument,
     "\n  mutation RemoveCluster($name: String!) {\n    removeCluster(name: $name) {\n      id\n      name\n    }\n  }\n": types.RemoveClusterDocument,
     "\n  fragment TokenFields on ApiToken {\n    id\n    name\n    prefix\n    role\n    readScope\n    status\n    createdAt\n    createdBy\n    expiresAt\n    lastUsedAt\n    revokedAt\n    grants {\n      id\n      cluster\n      namespace\n    }\n  }\n": types.TokenFieldsFragmentDoc,
-    "\n  query AdminTokens($includeRevoked: Boolean) {\n    tokens(includeRevoked: $includeRevoked) {\n      ...TokenFields\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n": types.AdminTokensDocument,
+    "\n  query AdminTokens($includeRevoked: Boolean) {\n    tokens(includeRevoked: $includeRevoked) {\n      ...TokenFields\n    }\n    me {\n      tokenId\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n": types.AdminTokensDocument,
     "\n  mutation CreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      token\n      apiToken {\n        ...TokenFields\n      }\n    }\n  }\n": types.CreateTokenDocument,
     "\n  mutation RevokeToken($id: ID!) {\n    revokeToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": types.RevokeTokenDocument,
     "\n  mutation CreateGrant($input: CreateGrantInput!) {\n    createGrant(input: $input) {\n      id\n      cluster\n      namespace\n    }\n  }\n": types.CreateGrantDocument,
@@ -135,7 +135,7 @@ export function graphql(source: "\n  fragment TokenFields on ApiToken {\n    id\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminTokens($includeRevoked: Boolean) {\n    tokens(includeRevoked: $includeRevoked) {\n      ...TokenFields\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query AdminTokens($includeRevoked: Boolean) {\n    tokens(includeRevoked: $includeRevoked) {\n      ...TokenFields\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminTokens($includeRevoked: Boolean) {\n    tokens(includeRevoked: $includeRevoked) {\n      ...TokenFields\n    }\n    me {\n      tokenId\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query AdminTokens($includeRevoked: Boolean) {\n    tokens(includeRevoked: $includeRevoked) {\n      ...TokenFields\n    }\n    me {\n      tokenId\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
