@@ -1,12 +1,28 @@
+'use client';
+
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { Button } from '../../../components/ui/button';
 import { Field, SelectInput, TextInput } from '../../../components/ui/field';
-import { AUDITED_ACTIONS, type AuditFilters, OUTCOMES } from './audit-params';
+import { AUDIT_FILTERS, AUDITED_ACTIONS, type AuditFilters, auditHref, OUTCOMES } from './audit-params';
 
-/** A plain GET form: the filters land in the address (shareable, Back/Forward restore them), and it works before scripts load. */
+/**
+ * The filters land in the address (shareable; Back/Forward restore them). A GET form, so
+ * it works before scripts load; with scripts, empty filters are left out of the address.
+ */
 export function AuditFilterForm({ filters, clusters }: { filters: AuditFilters; clusters: { name: string; displayName: string }[] }) {
+  const router = useRouter();
   return (
-    <form method="get" action="/admin/audit" aria-label="Filter the audit log" className="mb-4 grid grid-cols-2 items-end gap-3 md:grid-cols-3 xl:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
+    <form
+      method="get"
+      action="/admin/audit"
+      aria-label="Filter the audit log"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        router.push(auditHref(Object.fromEntries(AUDIT_FILTERS.map((k) => [k, String(data.get(k) ?? '').trim()]))));
+      }}
+      className="mb-4 grid grid-cols-2 items-end gap-3 md:grid-cols-3 xl:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
       <Field label="Actor" hint="Exactly as listed, e.g. token:alice (sbt_ab12)">
         {(w) => <TextInput wired={w} name="actor" defaultValue={filters.actor ?? ''} autoComplete="off" />}
       </Field>
