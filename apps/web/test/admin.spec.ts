@@ -52,13 +52,13 @@ describe.skipIf(!haveBrowser)('administration: clusters, tokens, grants, the aud
     // Nothing pasted: the field says so, and no request leaves the page.
     await page.getByRole('button', { name: 'Test connection' }).click();
     expect(await page.locator('[data-field-error]').first().textContent()).toContain('kubeconfig: paste a kubeconfig');
-    await page.getByLabel('Kubeconfig', { exact: true }).fill('apiVersion: v1\nclusters: [');
+    await page.getByRole('textbox', { name: 'Kubeconfig', exact: true }).fill('apiVersion: v1\nclusters: [');
     expect(await page.locator('[data-field-error]').first().textContent()).toContain('kubeconfig: is not readable YAML');
     await looks(page, 'admin-register-invalid');
 
     // newcomer's server with home's CA: a certificate the API must refuse.
     const wrongCa = kubeconfigFor([{ name: 'newcomer', url: newcomer.url, caData: product.clusters['home']!.sim.caData, token: newcomer.token }]);
-    await page.getByLabel('Kubeconfig', { exact: true }).fill(wrongCa);
+    await page.getByRole('textbox', { name: 'Kubeconfig', exact: true }).fill(wrongCa);
     expect(await page.getByRole('checkbox', { name: /newcomer/ }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Test connection' }).click();
     const result = page.getByTestId('connection-results').locator('li');
@@ -75,7 +75,7 @@ describe.skipIf(!haveBrowser)('administration: clusters, tokens, grants, the aud
 
   it('registers a good kubeconfig after its test passes; the cluster appears with its sync state', async () => {
     const { page } = admin;
-    await page.getByLabel('Kubeconfig', { exact: true }).fill(newcomer.kubeconfig());
+    await page.getByRole('textbox', { name: 'Kubeconfig', exact: true }).fill(newcomer.kubeconfig());
     await page.getByLabel('Display name').fill('Newcomer');
     await page.getByLabel('Labels').fill('env=test, region=eu-west-1');
     await page.getByRole('button', { name: 'Test connection' }).click();
@@ -152,7 +152,7 @@ describe.skipIf(!haveBrowser)('administration: clusters, tokens, grants, the aud
     expect(errors.some((e) => e.startsWith('name:'))).toBe(true);
     await looks(page, 'admin-token-create-invalid');
 
-    await dialog.getByLabel('Name', { exact: true }).fill('alice');
+    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('alice');
     await dialog.getByLabel('Role').selectOption('operator');
     await dialog.getByLabel('Grant 1: cluster').selectOption('home');
     await dialog.getByLabel('Grant 1: namespace').fill('team-a');
@@ -193,7 +193,7 @@ describe.skipIf(!haveBrowser)('administration: clusters, tokens, grants, the aud
     const alice = await signIn(browser, product.webUrl, secret);
     try {
       await alice.page.getByTestId('identity').click();
-      const menu = alice.page.getByRole('menu');
+      const menu = alice.page.getByTestId('identity-panel');
       const menuText = (await menu.textContent())!;
       expect(menuText).toContain('alice');
       expect(menuText).toContain('operator');
@@ -273,7 +273,7 @@ describe.skipIf(!haveBrowser)('administration: clusters, tokens, grants, the aud
       }
       await looks(page, 'admin-forbidden-viewer');
       await page.getByTestId('identity').click();
-      expect(await page.getByRole('menu').textContent()).toContain('viewer');
+      expect(await page.getByTestId('identity-panel').textContent()).toContain('viewer');
       await looks(page, 'identity-menu-viewer');
       expect(viewer.errors).toEqual([]);
     } finally {
