@@ -23,10 +23,10 @@ export function AuditFilterForm({ filters, clusters }: { filters: AuditFilters; 
         router.push(auditHref(Object.fromEntries(AUDIT_FILTERS.map((k) => [k, String(data.get(k) ?? '').trim()]))));
       }}
       className="mb-4 grid grid-cols-2 items-end gap-3 md:grid-cols-3 xl:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
-      <Field label="Actor" hint="Exactly as listed, e.g. token:alice (sbt_ab12)">
+      <Field label="Actor" hint="Exactly as listed below">
         {(w) => <TextInput wired={w} name="actor" defaultValue={filters.actor ?? ''} autoComplete="off" />}
       </Field>
-      <Field label="Action" hint="The operation, e.g. createService">
+      <Field label="Action" hint="e.g. createService">
         {(w) => (
           <>
             <TextInput wired={w} name="action" list="audit-actions" defaultValue={filters.action ?? ''} autoComplete="off" />
@@ -38,7 +38,7 @@ export function AuditFilterForm({ filters, clusters }: { filters: AuditFilters; 
           </>
         )}
       </Field>
-      <Field label="Cluster" hint="Any, or one cluster">
+      <Field label="Cluster" hint="Any, or one">
         {(w) => (
           <SelectInput wired={w} name="cluster" defaultValue={filters.cluster ?? ''}>
             <option value="">any cluster</option>
@@ -54,7 +54,7 @@ export function AuditFilterForm({ filters, clusters }: { filters: AuditFilters; 
       <Field label="Namespace" hint="Exact name">
         {(w) => <TextInput wired={w} name="namespace" defaultValue={filters.namespace ?? ''} autoComplete="off" />}
       </Field>
-      <Field label="Outcome" hint="Succeeded, failed or replayed">
+      <Field label="Outcome" hint="Any, or one">
         {(w) => (
           <SelectInput wired={w} name="outcome" defaultValue={filters.outcome ?? ''}>
             <option value="">any outcome</option>

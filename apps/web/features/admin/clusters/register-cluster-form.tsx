@@ -42,7 +42,8 @@ export function RegisterClusterForm() {
   const contexts = outline?.ok ? outline.outline.contexts : [];
   // Until the user picks, the kubeconfig's current context (or its only one) is chosen.
   const selected = chosen ?? (outline?.ok ? [outline.outline.current ?? contexts[0]?.name].filter((c): c is string => !!c) : []);
-  const single = selected.length === 1;
+  // One cluster (or none chosen yet): it may be named; several are named after their contexts.
+  const single = selected.length <= 1;
 
   const { input, issues } = useMemo(() => {
     const parsed = parseLabelsText(labels);

@@ -88,7 +88,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <td className="px-4 py-2 whitespace-nowrap text-muted">
                       <TimeAgo iso={e.at} />
                     </td>
-                    <td className="max-w-64 px-2 py-2 font-mono text-xs break-all">
+                    <td className="max-w-64 px-2 py-2 font-mono text-xs break-words">
                       {link({ actor: e.actor }, e.actor, `actor ${e.actor}`)}
                       {e.actorRole && <span className="text-muted"> · {e.actorRole}</span>}
                     </td>
@@ -97,9 +97,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       {e.dryRun && <span className="ml-1 text-muted">(dry run)</span>}
                     </td>
                     <td className="px-2 py-2 font-mono text-xs break-all">
-                      {e.cluster ? link({ cluster: e.cluster }, e.cluster, `cluster ${e.cluster}`) : <span className="text-muted">—</span>}
-                      {e.namespace && <>/{link({ namespace: e.namespace }, e.namespace, `namespace ${e.namespace}`)}</>}
-                      {e.name && <span className="text-text">/{e.name}</span>}
+                      {e.cluster || e.namespace || e.name ? (
+                        <>
+                          {e.cluster && link({ cluster: e.cluster }, e.cluster, `cluster ${e.cluster}`)}
+                          {e.namespace && (
+                            <>
+                              {e.cluster && '/'}
+                              {link({ namespace: e.namespace }, e.namespace, `namespace ${e.namespace}`)}
+                            </>
+                          )}
+                          {e.name && e.name !== e.namespace && (
+                            <span className="text-text">
+                              {(e.cluster || e.namespace) && '/'}
+                              {e.name}
+                            </span>
+                          )}
+                        </>
+                      ) : (
+                        <span className="text-muted">—</span>
+                      )}
                     </td>
                     <td className="px-2 py-2">
                       <span className="flex flex-wrap items-center gap-1.5">
