@@ -57,7 +57,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <div className="flex items-center justify-between gap-3 border-b border-border px-4 py-2.5 text-sm">
           <p className="text-muted" data-testid="audit-count">
             {formatCount(totalCount)} {totalCount === 1 ? 'entry' : 'entries'}
-            {filtered ? ' match the filters' : ''}
+            {filtered ? (totalCount === 1 ? ' matches the filters' : ' match the filters') : ''}
             {after ? ' · showing older entries' : ''}
           </p>
           {after && <Link href={auditHref(filters)}>Back to the newest</Link>}
