@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@ne
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiErrors, AUTHENTICATED } from '../errors/api-errors.decorator.js';
 import { ClusterModel, RegisterClusterInput, UpdateClusterInput } from './dto/cluster.model.js';
+import { ConnectionTestModel } from './dto/connection-test.model.js';
 import { ClustersService } from './clusters.service.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
@@ -28,6 +29,14 @@ export class ClustersController {
   async register(@CurrentCaller() caller: Caller, @Body() body: RegisterClusterInput): Promise<ClusterModel | ClusterModel[]> {
     const created = await this.clusterService.register(caller, body ?? {});
     return Array.isArray(body?.contexts) ? created : created[0]!;
+  }
+
+  @Post('test')
+  @HttpCode(200)
+  @ApiOkResponse({ type: [ConnectionTestModel], description: 'One result per cluster the body would register (same body as POST /clusters); nothing is stored' })
+  @ApiErrors(403, 409, 422, 429)
+  testConnection(@CurrentCaller() caller: Caller, @Body() body: RegisterClusterInput): Promise<ConnectionTestModel[]> {
+    return this.clusterService.testConnection(caller, body ?? {});
   }
 
   @Get(':cluster')

@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ClusterModel, RegisterClusterInput, UpdateClusterInput } from './dto/cluster.model.js';
+import { ConnectionTestModel } from './dto/connection-test.model.js';
 import { ClustersService } from './clusters.service.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
@@ -21,6 +22,11 @@ export class ClustersResolver {
   @Mutation(() => [ClusterModel], { description: 'Tests the connection, then registers (one cluster per context)' })
   registerCluster(@CurrentCaller() caller: Caller, @Args('input') input: RegisterClusterInput): Promise<ClusterModel[]> {
     return this.clusterService.register(caller, input);
+  }
+
+  @Mutation(() => [ConnectionTestModel], { description: 'Runs registration\'s checks and connection test, one result per cluster it would register; stores nothing (admins only)' })
+  testClusterConnection(@CurrentCaller() caller: Caller, @Args('input') input: RegisterClusterInput): Promise<ConnectionTestModel[]> {
+    return this.clusterService.testConnection(caller, input);
   }
 
   @Mutation(() => ClusterModel, { description: 'Rename, relabel, set the cluster domain, pause or resume' })

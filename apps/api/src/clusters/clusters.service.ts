@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { checkMetadataMaps, clusterSyncStatus, dns1123LabelErrors, dns1123SubdomainErrors, fromGlobalId, Issues, toGlobalId, validateClusterInput } from '@switchboard/k8s-model';
+import { clusterSyncStatus, dns1123LabelErrors, fromGlobalId, toGlobalId, validateClusterInput, validateClusterUpdate } from '@switchboard/k8s-model';
 import { AuditService } from '../audit/audit.service.js';
 import { AccessPolicy } from '../auth/access-policy.service.js';
 import type { Caller } from '../auth/caller.js';
@@ -18,24 +18,22 @@ import { ClustersRepository } from './clusters.repository.js';
 import { redactSecrets } from './redact-secrets.js';
 import type { ClusterCredentials } from './credential-cipher.js';
 import type { ClusterModel, LabelInput, RegisterClusterInput, UpdateClusterInput } from './dto/cluster.model.js';
+import type { ConnectionOutcome, ConnectionTestModel } from './dto/connection-test.model.js';
 import { credentialsFromKubeconfig, kubeConfigFor, probeCluster } from './kube-connection.js';
 
 // GraphQL sends labels as [{ key, value }]; REST bodies may send a plain map.
+type Candidate = { name: string; authKind: AuthKind; context: string | null; credentials: ClusterCredentials };
+
+// Registration's refusals that are a connection verdict (everything else stays an error of the request).
+const OUTCOME_OF: Record<string, ConnectionOutcome> = { CLUSTER_UNREACHABLE: 'UNREACHABLE', CLUSTER_TLS: 'TLS', CLUSTER_UNAUTHORIZED: 'UNAUTHORIZED', CLUSTER_FORBIDDEN: 'FORBIDDEN', CLUSTER_ERROR: 'ERROR' };
+
 const toMap = (labels: LabelInput[] | Record<string, string> | undefined): Record<string, string> =>
   Array.isArray(labels) ? Object.fromEntries(labels.map((l) => [l.key, l.value])) : { ...(labels ?? {}) };
 
-/** Types and labels of a PATCH body (REST bodies are not typed by GraphQL). */
-function validateClusterUpdate(input: UpdateClusterInput): FieldIssue[] {
-  const issues = new Issues();
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) return [{ field: '', rule: 'type', message: 'must be an object' }];
-  const raw = input as unknown as Record<string, unknown>;
-  issues.optString(raw['name'], 'name');
-  issues.optString(raw['displayName'], 'displayName');
-  issues.optString(raw['clusterDomain'], 'clusterDomain');
-  issues.optBool(raw['paused'], 'paused');
-  if (raw['labels'] !== undefined) checkMetadataMaps(issues, { labels: Array.isArray(raw['labels']) ? toMap(raw['labels'] as LabelInput[]) : raw['labels'] });
-  for (const key of Object.keys(raw)) if (!['name', 'displayName', 'clusterDomain', 'paused', 'labels'].includes(key)) issues.add(key, 'forbidden', 'cannot be changed; re-register the cluster to change how it is reached');
-  return issues.list.map((i) => ({ field: i.field, rule: i.rule, message: i.message }));
+/** A PATCH body checked by k8s-model's rule (GraphQL sends labels as a list, REST as a map). */
+function clusterUpdateIssues(input: UpdateClusterInput): FieldIssue[] {
+  const raw = input !== null && typeof input === 'object' && !Array.isArray(input) && Array.isArray((input as { labels?: unknown }).labels) ? { ...input, labels: toMap(input.labels) } : input;
+  return validateClusterUpdate(raw).map((i) => ({ field: i.field, rule: i.rule, message: i.message }));
 }
 
 @Injectable()
@@ -95,35 +93,43 @@ export class ClustersService {
     );
   }
 
-  private async registerChecked(input: RegisterClusterInput): Promise<ClusterModel[]> {
-    const contexts = input.contexts?.length ? input.contexts : input.context ? [input.context] : undefined;
-    const issues: FieldIssue[] = validateClusterInput({
-      ...input,
-      name: input.name ?? (contexts?.length === 1 ? contexts[0] : contexts?.length ? contexts[0] : input.kubeconfig ? 'from-kubeconfig' : undefined),
-      context: contexts?.[0],
-      contexts: undefined,
-      labels: Array.isArray(input.labels) ? toMap(input.labels) : input.labels,
-    }).map((i) => ({ field: i.field, rule: i.rule, message: i.message }));
-    if (contexts && contexts.length > 1 && input.name) issues.push({ field: 'name', rule: 'forbidden', message: 'may not be set with several contexts: each cluster is named after its context' });
-    if (issues.length) throw DomainError.validation(issues);
+  /**
+   * Runs registration's checks and connection test without storing anything: each
+   * cluster the input would register with its verdict. Bad input (an unreadable
+   * kubeconfig, a missing context, a name taken) is refused as registration would.
+   */
+  testConnection(caller: Caller, input: RegisterClusterInput): Promise<ConnectionTestModel[]> {
+    return this.audit.track(
+      caller,
+      'testClusterConnection',
+      { cluster: typeof input?.name === 'string' ? input.name : null, details: { via: input?.kubeconfig ? 'kubeconfig' : input?.server ? 'server' : input?.inCluster ? 'inCluster' : null } },
+      async () => {
+        this.access.requireRole(caller, 'admin');
+        try {
+          const candidates = await this.candidatesOf(input);
+          return await Promise.all(candidates.map((c) => this.testOne(c)));
+        } catch (err) {
+          throw redactSecrets(err, [input?.token, input?.kubeconfig, input?.caData]);
+        }
+      },
+      (tests) => ({ cluster: tests.map((t) => t.name).join(','), details: { outcomes: tests.map((t) => `${t.name}: ${t.outcome}`) } }),
+    );
+  }
 
-    const candidates: { name: string; authKind: AuthKind; context: string | null; credentials: ClusterCredentials }[] = [];
-    if (input.kubeconfig) {
-      for (const c of credentialsFromKubeconfig(input.kubeconfig, contexts)) {
-        candidates.push({ name: contexts && contexts.length > 1 ? c.context : (input.name ?? c.context), authKind: 'KUBECONFIG', context: c.context, credentials: c.credentials });
-      }
-    } else if (input.server) {
-      const caData = input.caData ? (input.caData.trimStart().startsWith('-----BEGIN') ? input.caData : Buffer.from(input.caData, 'base64').toString('utf8')) : undefined;
-      candidates.push({ name: input.name!, authKind: 'TOKEN', context: null, credentials: { server: input.server, token: input.token!, caData } });
-    } else {
-      candidates.push({ name: input.name!, authKind: 'IN_CLUSTER', context: null, credentials: await this.inClusterCredentials() });
+  private async testOne(c: Candidate): Promise<ConnectionTestModel> {
+    const base = { name: c.name, context: c.context, server: c.credentials.server };
+    try {
+      await probeCluster(c.name, kubeConfigFor(c.name, c.credentials));
+      return { ...base, outcome: 'OK', errorCode: null, message: `Cluster "${c.name}" at ${c.credentials.server} answered, and every synced kind can be listed and watched`, forbidden: [] };
+    } catch (err) {
+      const outcome = err instanceof DomainError ? OUTCOME_OF[err.code] : undefined;
+      if (!outcome || !(err instanceof DomainError)) throw err;
+      return { ...base, outcome, errorCode: err.code, message: err.message, forbidden: outcome === 'FORBIDDEN' ? err.details.map((d) => d.message) : [] };
     }
-    for (const c of candidates) {
-      const bad = dns1123LabelErrors(c.name);
-      if (bad.length) throw DomainError.validation([{ field: 'contexts', rule: 'dns1123Label', message: `context "${c.name}" cannot be a cluster name: ${bad.join('; ')}; register it with a name` }]);
-    }
-    const taken = await this.repo.namesTaken(candidates.map((c) => c.name));
-    if (taken.length) throw new DomainError('ALREADY_EXISTS', `cluster ${taken.map((t) => `"${t}"`).join(', ')} is already registered`, taken.map((t) => ({ field: 'name', rule: 'duplicate', message: `"${t}" is taken` })));
+  }
+
+  private async registerChecked(input: RegisterClusterInput): Promise<ClusterModel[]> {
+    const candidates = await this.candidatesOf(input);
     for (const c of candidates) await probeCluster(c.name, kubeConfigFor(c.name, c.credentials));
 
     const created = await this.repo.createMany(
@@ -142,6 +148,39 @@ export class ClustersService {
     );
     for (const c of created) await this.directory.emit({ type: 'registered', clusterId: c.id });
     return created.map((c) => this.toModel(c, []));
+  }
+
+  /** What registering `input` would store, checked (validation, context names, names free) but not yet probed. */
+  private async candidatesOf(input: RegisterClusterInput): Promise<Candidate[]> {
+    const contexts = input.contexts?.length ? input.contexts : input.context ? [input.context] : undefined;
+    const issues: FieldIssue[] = validateClusterInput({
+      ...input,
+      name: input.name ?? (contexts?.length === 1 ? contexts[0] : contexts?.length ? contexts[0] : input.kubeconfig ? 'from-kubeconfig' : undefined),
+      context: contexts?.[0],
+      contexts: undefined,
+      labels: Array.isArray(input.labels) ? toMap(input.labels) : input.labels,
+    }).map((i) => ({ field: i.field, rule: i.rule, message: i.message }));
+    if (contexts && contexts.length > 1 && input.name) issues.push({ field: 'name', rule: 'forbidden', message: 'may not be set with several contexts: each cluster is named after its context' });
+    if (issues.length) throw DomainError.validation(issues);
+
+    const candidates: Candidate[] = [];
+    if (input.kubeconfig) {
+      for (const c of credentialsFromKubeconfig(input.kubeconfig, contexts)) {
+        candidates.push({ name: contexts && contexts.length > 1 ? c.context : (input.name ?? c.context), authKind: 'KUBECONFIG', context: c.context, credentials: c.credentials });
+      }
+    } else if (input.server) {
+      const caData = input.caData ? (input.caData.trimStart().startsWith('-----BEGIN') ? input.caData : Buffer.from(input.caData, 'base64').toString('utf8')) : undefined;
+      candidates.push({ name: input.name!, authKind: 'TOKEN', context: null, credentials: { server: input.server, token: input.token!, caData } });
+    } else {
+      candidates.push({ name: input.name!, authKind: 'IN_CLUSTER', context: null, credentials: await this.inClusterCredentials() });
+    }
+    for (const c of candidates) {
+      const bad = dns1123LabelErrors(c.name);
+      if (bad.length) throw DomainError.validation([{ field: 'contexts', rule: 'dns1123Label', message: `context "${c.name}" cannot be a cluster name: ${bad.join('; ')}; register it with a name` }]);
+    }
+    const taken = await this.repo.namesTaken(candidates.map((c) => c.name));
+    if (taken.length) throw new DomainError('ALREADY_EXISTS', `cluster ${taken.map((t) => `"${t}"`).join(', ')} is already registered`, taken.map((t) => ({ field: 'name', rule: 'duplicate', message: `"${t}" is taken` })));
+    return candidates;
   }
 
   /**
@@ -168,10 +207,7 @@ export class ClustersService {
 
   private async updateChecked(ref: string, input: UpdateClusterInput): Promise<ClusterModel> {
     const current = await this.find(ref);
-    const issues: FieldIssue[] = validateClusterUpdate(input);
-    if (typeof input.name === 'string') for (const m of dns1123LabelErrors(input.name)) issues.push({ field: 'name', rule: 'dns1123Label', message: m });
-    if (typeof input.clusterDomain === 'string') for (const m of dns1123SubdomainErrors(input.clusterDomain)) issues.push({ field: 'clusterDomain', rule: 'dns1123Subdomain', message: m });
-    if (typeof input.displayName === 'string' && (input.displayName.length === 0 || input.displayName.length > 100)) issues.push({ field: 'displayName', rule: 'length', message: 'must be 1 to 100 characters' });
+    const issues = clusterUpdateIssues(input);
     if (issues.length) throw DomainError.validation(issues);
     if (input.name && input.name !== current.name && (await this.repo.namesTaken([input.name])).length) {
       throw new DomainError('ALREADY_EXISTS', `cluster "${input.name}" is already registered`, [{ field: 'name', rule: 'duplicate', message: `"${input.name}" is taken` }]);

@@ -158,6 +158,8 @@ describe('authorisation matrix: every query, mutation and REST route × role × 
       // cluster administration (inputs that fail validation or name nothing: past authorisation, nothing changes)
       ['REST POST /clusters', (r) => R(r, 'POST', '/clusters', { name: 'x' }), ADMIN_ONLY],
       ['GraphQL registerCluster', (r) => G(r, 'mutation { registerCluster(input: { name: "x" }) { name } }'), ADMIN_ONLY],
+      ['REST POST /clusters/test', (r) => R(r, 'POST', '/clusters/test', { name: 'x' }), ADMIN_ONLY],
+      ['GraphQL testClusterConnection', (r) => G(r, 'mutation { testClusterConnection(input: { name: "x" }) { outcome } }'), ADMIN_ONLY],
       ['REST PATCH /clusters/alpha', (r) => R(r, 'PATCH', '/clusters/alpha', { displayName: '' }), ADMIN_ONLY],
       ['GraphQL updateCluster', (r) => G(r, 'mutation { updateCluster(name: "alpha", input: { displayName: "" }) { name } }'), ADMIN_ONLY],
       ['REST DELETE /clusters/nope', (r) => R(r, 'DELETE', '/clusters/nope'), row('FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND')],

@@ -31,7 +31,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
             </span>
             Switchboard
           </Link>
-          <Nav />
+          <Nav isAdmin={shell.ok && shell.data.me.role === 'admin'} />
           <div className="mt-auto space-y-1 px-2 text-xs text-muted">
             <a href="/api/docs" className="block text-muted hover:text-text">
               REST API reference

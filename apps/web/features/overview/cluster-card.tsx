@@ -8,6 +8,7 @@ import type { OverviewQuery } from '../../lib/graphql/generated/graphql';
 import { formatCount, KIND_LABEL, KIND_ORDER } from '../../lib/kinds';
 import { routes } from '../../lib/routes';
 import { statusLook, TONE_BORDER } from '../../lib/tone';
+import { ManageClusterLink } from '../admin/manage-cluster-link';
 
 type Cluster = OverviewQuery['clusters'][number];
 
@@ -82,7 +83,10 @@ export function ClusterCard({ cluster }: { cluster: Cluster }) {
             {cluster.server.replace(/^https?:\/\//, '')}
           </p>
         </div>
-        <StatusBadge status={cluster.status} className="text-sm" title={`Sync status: ${look.label}`} />
+        <div className="flex shrink-0 flex-col items-end gap-1">
+          <StatusBadge status={cluster.status} className="text-sm" title={`Sync status: ${look.label}`} />
+          <ManageClusterLink name={cluster.name} displayName={cluster.displayName} />
+        </div>
       </div>
       {cluster.labels.length > 0 && (
         <ul className="flex flex-wrap gap-1 px-4 pb-2" aria-label="Cluster labels">

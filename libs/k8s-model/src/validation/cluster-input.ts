@@ -58,3 +58,33 @@ export function validateClusterInput(input: unknown): ValidationIssue[] {
   checkMetadataMaps(issues, { labels: input['labels'] });
   return issues.list;
 }
+
+/** What PATCH /clusters/{c} and updateCluster may change: rename, display name, labels, cluster domain, pause. */
+export interface ClusterUpdate {
+  name?: string | null;
+  displayName?: string | null;
+  labels?: Record<string, string> | null;
+  clusterDomain?: string | null;
+  paused?: boolean | null;
+}
+
+/** A cluster update (labels as a map); how it is reached cannot be changed without registering again. */
+export function validateClusterUpdate(input: unknown): ValidationIssue[] {
+  const issues = new Issues();
+  if (!isObj(input)) {
+    issues.add('', 'type', `must be an object, got ${show(input)}`);
+    return issues.list;
+  }
+  const name = issues.optString(input['name'], 'name');
+  if (typeof name === 'string') issues.addAll('name', 'dns1123Label', dns1123LabelErrors(name), name);
+  const display = issues.optString(input['displayName'], 'displayName');
+  if (typeof display === 'string' && (display.length === 0 || display.length > 100)) issues.add('displayName', 'tooLong', `must be 1 to 100 characters, got ${display.length}`);
+  const domain = issues.optString(input['clusterDomain'], 'clusterDomain');
+  if (typeof domain === 'string') issues.addAll('clusterDomain', 'dns1123Subdomain', dns1123SubdomainErrors(domain), domain);
+  issues.optBool(input['paused'], 'paused');
+  if (!isAbsent(input['labels'])) checkMetadataMaps(issues, { labels: input['labels'] });
+  for (const key of Object.keys(input)) {
+    if (!['name', 'displayName', 'clusterDomain', 'paused', 'labels'].includes(key)) issues.add(key, 'forbidden', 'cannot be changed; re-register the cluster to change how it is reached');
+  }
+  return issues.list;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeService, validateClusterInput, validateExposeInput, validateTokenInput, formatIssues, validateServiceInput } from '../index.js';
+import { normalizeService, validateClusterInput, validateClusterUpdate, validateExposeInput, validateTokenInput, formatIssues, validateServiceInput } from '../index.js';
 import { kService } from '../../test/builders.js';
 
 const rules = (xs: { field: string; rule: string }[]) => xs.map((i) => `${i.field}:${i.rule}`);
@@ -44,6 +44,18 @@ describe('validateClusterInput', () => {
     ['bad domain', { name: 'x', inCluster: true, clusterDomain: 'Cluster.Local' }, ['clusterDomain:dns1123Subdomain']],
     ['bad labels', { name: 'x', inCluster: true, labels: { env: 'a b' } }, ['labels["env"]:labelValue']],
   ])('%s', (_l, input, expected) => expect(rules(validateClusterInput(input))).toEqual(expected));
+});
+
+describe('validateClusterUpdate', () => {
+  it.each<[string, unknown, string[]]>([
+    ['rename, relabel, domain, pause', { name: 'prod-eu', displayName: 'Production EU', labels: { env: 'prod' }, clusterDomain: 'corp.internal', paused: true }, []],
+    ['nothing', {}, []],
+    ['empty display name', { displayName: '' }, ['displayName:tooLong']],
+    ['bad name and domain', { name: 'Prod EU', clusterDomain: 'Not_A_Domain' }, ['name:dns1123Label', 'clusterDomain:dns1123Subdomain']],
+    ['bad label value', { labels: { env: 'a b' } }, ['labels["env"]:labelValue']],
+    ['connection fields', { server: 'https://a', token: 't' }, ['server:forbidden', 'token:forbidden']],
+    ['paused not a flag', { paused: 'yes' }, ['paused:type']],
+  ])('%s', (_l, input, expected) => expect(rules(validateClusterUpdate(input))).toEqual(expected));
 });
 
 describe('validateTokenInput', () => {

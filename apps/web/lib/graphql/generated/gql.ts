@@ -14,6 +14,20 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment ClusterAdminFields on Cluster {\n    id\n    name\n    displayName\n    server\n    authKind\n    context\n    clusterDomain\n    paused\n    status\n    createdAt\n    labels {\n      key\n      value\n    }\n    syncStates {\n      kind\n      status\n      lastListAt\n      lastEventAt\n      lastError\n      objectCount\n      relists\n      restarts\n    }\n    summary {\n      namespaces\n      nodes {\n        total\n      }\n      pods\n      services\n      ingresses\n      endpoints {\n        total\n      }\n    }\n  }\n": typeof types.ClusterAdminFieldsFragmentDoc,
+    "\n  query AdminClusters {\n    clusters {\n      ...ClusterAdminFields\n    }\n  }\n": typeof types.AdminClustersDocument,
+    "\n  mutation TestClusterConnection($input: RegisterClusterInput!) {\n    testClusterConnection(input: $input) {\n      name\n      context\n      server\n      outcome\n      errorCode\n      message\n      forbidden\n    }\n  }\n": typeof types.TestClusterConnectionDocument,
+    "\n  mutation RegisterCluster($input: RegisterClusterInput!) {\n    registerCluster(input: $input) {\n      ...ClusterAdminFields\n    }\n  }\n": typeof types.RegisterClusterDocument,
+    "\n  mutation UpdateCluster($name: String!, $input: UpdateClusterInput!) {\n    updateCluster(name: $name, input: $input) {\n      ...ClusterAdminFields\n    }\n  }\n": typeof types.UpdateClusterDocument,
+    "\n  mutation ResyncCluster($name: String!) {\n    resyncCluster(name: $name) {\n      ...ClusterAdminFields\n    }\n  }\n": typeof types.ResyncClusterDocument,
+    "\n  mutation RemoveCluster($name: String!) {\n    removeCluster(name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.RemoveClusterDocument,
+    "\n  fragment TokenFields on ApiToken {\n    id\n    name\n    prefix\n    role\n    readScope\n    status\n    createdAt\n    createdBy\n    expiresAt\n    lastUsedAt\n    revokedAt\n    grants {\n      id\n      cluster\n      namespace\n    }\n  }\n": typeof types.TokenFieldsFragmentDoc,
+    "\n  query AdminTokens($includeRevoked: Boolean) {\n    tokens(includeRevoked: $includeRevoked) {\n      ...TokenFields\n    }\n    me {\n      tokenId\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n": typeof types.AdminTokensDocument,
+    "\n  mutation CreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      token\n      apiToken {\n        ...TokenFields\n      }\n    }\n  }\n": typeof types.CreateTokenDocument,
+    "\n  mutation RevokeToken($id: ID!) {\n    revokeToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": typeof types.RevokeTokenDocument,
+    "\n  mutation CreateGrant($input: CreateGrantInput!) {\n    createGrant(input: $input) {\n      id\n      cluster\n      namespace\n    }\n  }\n": typeof types.CreateGrantDocument,
+    "\n  mutation DeleteGrant($id: ID!) {\n    deleteGrant(id: $id) {\n      id\n      cluster\n      namespace\n    }\n  }\n": typeof types.DeleteGrantDocument,
+    "\n  query AuditEvents($actor: String, $action: String, $cluster: String, $namespace: String, $outcome: AuditOutcome, $first: Int, $after: String) {\n    auditEvents(actor: $actor, action: $action, cluster: $cluster, namespace: $namespace, outcome: $outcome, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        actor\n        actorRole\n        action\n        cluster\n        namespace\n        name\n        outcome\n        errorCode\n        dryRun\n        diff\n      }\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n": typeof types.AuditEventsDocument,
     "\n  fragment CatalogServiceRow on Service {\n    id\n    cluster\n    namespace\n    name\n    type\n    headless\n    createdAt\n    ports {\n      name\n      port\n      targetPort\n      protocol\n      nodePort\n    }\n    endpointCounts {\n      ready\n      total\n    }\n    selector {\n      key\n    }\n    primaryAccessUrl {\n      url\n      scope\n      via\n      pending\n      pattern\n      note\n    }\n    accessUrls {\n      scope\n    }\n    health\n    diagnostics {\n      severity\n      message\n    }\n  }\n": typeof types.CatalogServiceRowFragmentDoc,
     "\n  query CatalogServices($filter: ServiceFilterInput, $sort: ServiceSort, $first: Int, $after: String) {\n    services(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...CatalogServiceRow\n      }\n    }\n  }\n": typeof types.CatalogServicesDocument,
     "\n  query CatalogGroups($filter: ServiceFilterInput, $first: Int, $after: String) {\n    serviceGroups(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        namespace\n        name\n        clusters\n        consistent\n        health\n        readyEndpoints\n        totalEndpoints\n        members {\n          cluster\n          health\n          service {\n            ...CatalogServiceRow\n          }\n        }\n      }\n    }\n  }\n": typeof types.CatalogGroupsDocument,
@@ -36,6 +50,20 @@ type Documents = {
     "\n  query TopologyScopes {\n    clusters {\n      name\n      displayName\n      status\n      summary {\n        services\n        pods\n      }\n    }\n    namespaces {\n      cluster\n      name\n      serviceCount\n      podCount\n      ingressCount\n    }\n  }\n": typeof types.TopologyScopesDocument,
 };
 const documents: Documents = {
+    "\n  fragment ClusterAdminFields on Cluster {\n    id\n    name\n    displayName\n    server\n    authKind\n    context\n    clusterDomain\n    paused\n    status\n    createdAt\n    labels {\n      key\n      value\n    }\n    syncStates {\n      kind\n      status\n      lastListAt\n      lastEventAt\n      lastError\n      objectCount\n      relists\n      restarts\n    }\n    summary {\n      namespaces\n      nodes {\n        total\n      }\n      pods\n      services\n      ingresses\n      endpoints {\n        total\n      }\n    }\n  }\n": types.ClusterAdminFieldsFragmentDoc,
+    "\n  query AdminClusters {\n    clusters {\n      ...ClusterAdminFields\n    }\n  }\n": types.AdminClustersDocument,
+    "\n  mutation TestClusterConnection($input: RegisterClusterInput!) {\n    testClusterConnection(input: $input) {\n      name\n      context\n      server\n      outcome\n      errorCode\n      message\n      forbidden\n    }\n  }\n": types.TestClusterConnectionDocument,
+    "\n  mutation RegisterCluster($input: RegisterClusterInput!) {\n    registerCluster(input: $input) {\n      ...ClusterAdminFields\n    }\n  }\n": types.RegisterClusterDocument,
+    "\n  mutation UpdateCluster($name: String!, $input: UpdateClusterInput!) {\n    updateCluster(name: $name, input: $input) {\n      ...ClusterAdminFields\n    }\n  }\n": types.UpdateClusterDocument,
+    "\n  mutation ResyncCluster($name: String!) {\n    resyncCluster(name: $name) {\n      ...ClusterAdminFields\n    }\n  }\n": types.ResyncClusterDocument,
+    "\n  mutation RemoveCluster($name: String!) {\n    removeCluster(name: $name) {\n      id\n      name\n    }\n  }\n": types.RemoveClusterDocument,
+    "\n  fragment TokenFields on ApiToken {\n    id\n    name\n    prefix\n    role\n    readScope\n    status\n    createdAt\n    createdBy\n    expiresAt\n    lastUsedAt\n    revokedAt\n    grants {\n      id\n      cluster\n      namespace\n    }\n  }\n": types.TokenFieldsFragmentDoc,
+    "\n  query AdminTokens($includeRevoked: Boolean) {\n    tokens(includeRevoked: $includeRevoked) {\n      ...TokenFields\n    }\n    me {\n      tokenId\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n": types.AdminTokensDocument,
+    "\n  mutation CreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      token\n      apiToken {\n        ...TokenFields\n      }\n    }\n  }\n": types.CreateTokenDocument,
+    "\n  mutation RevokeToken($id: ID!) {\n    revokeToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": types.RevokeTokenDocument,
+    "\n  mutation CreateGrant($input: CreateGrantInput!) {\n    createGrant(input: $input) {\n      id\n      cluster\n      namespace\n    }\n  }\n": types.CreateGrantDocument,
+    "\n  mutation DeleteGrant($id: ID!) {\n    deleteGrant(id: $id) {\n      id\n      cluster\n      namespace\n    }\n  }\n": types.DeleteGrantDocument,
+    "\n  query AuditEvents($actor: String, $action: String, $cluster: String, $namespace: String, $outcome: AuditOutcome, $first: Int, $after: String) {\n    auditEvents(actor: $actor, action: $action, cluster: $cluster, namespace: $namespace, outcome: $outcome, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        actor\n        actorRole\n        action\n        cluster\n        namespace\n        name\n        outcome\n        errorCode\n        dryRun\n        diff\n      }\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n": types.AuditEventsDocument,
     "\n  fragment CatalogServiceRow on Service {\n    id\n    cluster\n    namespace\n    name\n    type\n    headless\n    createdAt\n    ports {\n      name\n      port\n      targetPort\n      protocol\n      nodePort\n    }\n    endpointCounts {\n      ready\n      total\n    }\n    selector {\n      key\n    }\n    primaryAccessUrl {\n      url\n      scope\n      via\n      pending\n      pattern\n      note\n    }\n    accessUrls {\n      scope\n    }\n    health\n    diagnostics {\n      severity\n      message\n    }\n  }\n": types.CatalogServiceRowFragmentDoc,
     "\n  query CatalogServices($filter: ServiceFilterInput, $sort: ServiceSort, $first: Int, $after: String) {\n    services(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...CatalogServiceRow\n      }\n    }\n  }\n": types.CatalogServicesDocument,
     "\n  query CatalogGroups($filter: ServiceFilterInput, $first: Int, $after: String) {\n    serviceGroups(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        namespace\n        name\n        clusters\n        consistent\n        health\n        readyEndpoints\n        totalEndpoints\n        members {\n          cluster\n          health\n          service {\n            ...CatalogServiceRow\n          }\n        }\n      }\n    }\n  }\n": types.CatalogGroupsDocument,
@@ -72,6 +100,62 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClusterAdminFields on Cluster {\n    id\n    name\n    displayName\n    server\n    authKind\n    context\n    clusterDomain\n    paused\n    status\n    createdAt\n    labels {\n      key\n      value\n    }\n    syncStates {\n      kind\n      status\n      lastListAt\n      lastEventAt\n      lastError\n      objectCount\n      relists\n      restarts\n    }\n    summary {\n      namespaces\n      nodes {\n        total\n      }\n      pods\n      services\n      ingresses\n      endpoints {\n        total\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ClusterAdminFields on Cluster {\n    id\n    name\n    displayName\n    server\n    authKind\n    context\n    clusterDomain\n    paused\n    status\n    createdAt\n    labels {\n      key\n      value\n    }\n    syncStates {\n      kind\n      status\n      lastListAt\n      lastEventAt\n      lastError\n      objectCount\n      relists\n      restarts\n    }\n    summary {\n      namespaces\n      nodes {\n        total\n      }\n      pods\n      services\n      ingresses\n      endpoints {\n        total\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminClusters {\n    clusters {\n      ...ClusterAdminFields\n    }\n  }\n"): (typeof documents)["\n  query AdminClusters {\n    clusters {\n      ...ClusterAdminFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestClusterConnection($input: RegisterClusterInput!) {\n    testClusterConnection(input: $input) {\n      name\n      context\n      server\n      outcome\n      errorCode\n      message\n      forbidden\n    }\n  }\n"): (typeof documents)["\n  mutation TestClusterConnection($input: RegisterClusterInput!) {\n    testClusterConnection(input: $input) {\n      name\n      context\n      server\n      outcome\n      errorCode\n      message\n      forbidden\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterCluster($input: RegisterClusterInput!) {\n    registerCluster(input: $input) {\n      ...ClusterAdminFields\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterCluster($input: RegisterClusterInput!) {\n    registerCluster(input: $input) {\n      ...ClusterAdminFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCluster($name: String!, $input: UpdateClusterInput!) {\n    updateCluster(name: $name, input: $input) {\n      ...ClusterAdminFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCluster($name: String!, $input: UpdateClusterInput!) {\n    updateCluster(name: $name, input: $input) {\n      ...ClusterAdminFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResyncCluster($name: String!) {\n    resyncCluster(name: $name) {\n      ...ClusterAdminFields\n    }\n  }\n"): (typeof documents)["\n  mutation ResyncCluster($name: String!) {\n    resyncCluster(name: $name) {\n      ...ClusterAdminFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveCluster($name: String!) {\n    removeCluster(name: $name) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveCluster($name: String!) {\n    removeCluster(name: $name) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TokenFields on ApiToken {\n    id\n    name\n    prefix\n    role\n    readScope\n    status\n    createdAt\n    createdBy\n    expiresAt\n    lastUsedAt\n    revokedAt\n    grants {\n      id\n      cluster\n      namespace\n    }\n  }\n"): (typeof documents)["\n  fragment TokenFields on ApiToken {\n    id\n    name\n    prefix\n    role\n    readScope\n    status\n    createdAt\n    createdBy\n    expiresAt\n    lastUsedAt\n    revokedAt\n    grants {\n      id\n      cluster\n      namespace\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTokens($includeRevoked: Boolean) {\n    tokens(includeRevoked: $includeRevoked) {\n      ...TokenFields\n    }\n    me {\n      tokenId\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query AdminTokens($includeRevoked: Boolean) {\n    tokens(includeRevoked: $includeRevoked) {\n      ...TokenFields\n    }\n    me {\n      tokenId\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      token\n      apiToken {\n        ...TokenFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateToken($input: CreateTokenInput!) {\n    createToken(input: $input) {\n      token\n      apiToken {\n        ...TokenFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeToken($id: ID!) {\n    revokeToken(id: $id) {\n      ...TokenFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeToken($id: ID!) {\n    revokeToken(id: $id) {\n      ...TokenFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateGrant($input: CreateGrantInput!) {\n    createGrant(input: $input) {\n      id\n      cluster\n      namespace\n    }\n  }\n"): (typeof documents)["\n  mutation CreateGrant($input: CreateGrantInput!) {\n    createGrant(input: $input) {\n      id\n      cluster\n      namespace\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteGrant($id: ID!) {\n    deleteGrant(id: $id) {\n      id\n      cluster\n      namespace\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteGrant($id: ID!) {\n    deleteGrant(id: $id) {\n      id\n      cluster\n      namespace\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEvents($actor: String, $action: String, $cluster: String, $namespace: String, $outcome: AuditOutcome, $first: Int, $after: String) {\n    auditEvents(actor: $actor, action: $action, cluster: $cluster, namespace: $namespace, outcome: $outcome, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        actor\n        actorRole\n        action\n        cluster\n        namespace\n        name\n        outcome\n        errorCode\n        dryRun\n        diff\n      }\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query AuditEvents($actor: String, $action: String, $cluster: String, $namespace: String, $outcome: AuditOutcome, $first: Int, $after: String) {\n    auditEvents(actor: $actor, action: $action, cluster: $cluster, namespace: $namespace, outcome: $outcome, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        actor\n        actorRole\n        action\n        cluster\n        namespace\n        name\n        outcome\n        errorCode\n        dryRun\n        diff\n      }\n    }\n    clusters {\n      name\n      displayName\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
