@@ -11,8 +11,8 @@ export const ExposeIngressClassesQuery = graphql(`
 `);
 
 export const ExposeServiceMutation = graphql(`
-  mutation ExposeService($cluster: String!, $namespace: String!, $name: String!, $input: ExposeInput!, $dryRun: Boolean, $idempotencyKey: String) {
-    exposeService(cluster: $cluster, namespace: $namespace, name: $name, input: $input, dryRun: $dryRun, idempotencyKey: $idempotencyKey) {
+  mutation ExposeService($cluster: String!, $namespace: String!, $name: String!, $input: ExposeInput!, $dryRun: Boolean, $idempotencyKey: String, $force: Boolean) {
+    exposeService(cluster: $cluster, namespace: $namespace, name: $name, input: $input, dryRun: $dryRun, idempotencyKey: $idempotencyKey, force: $force) {
       dryRun
       deleted
       replayed
@@ -34,8 +34,8 @@ export const ExposeServiceMutation = graphql(`
 `);
 
 export const UnexposeServiceMutation = graphql(`
-  mutation UnexposeService($cluster: String!, $namespace: String!, $name: String!, $input: UnexposeInput!, $dryRun: Boolean, $idempotencyKey: String) {
-    unexposeService(cluster: $cluster, namespace: $namespace, name: $name, input: $input, dryRun: $dryRun, idempotencyKey: $idempotencyKey) {
+  mutation UnexposeService($cluster: String!, $namespace: String!, $name: String!, $input: UnexposeInput!, $dryRun: Boolean, $idempotencyKey: String, $force: Boolean) {
+    unexposeService(cluster: $cluster, namespace: $namespace, name: $name, input: $input, dryRun: $dryRun, idempotencyKey: $idempotencyKey, force: $force) {
       dryRun
       deleted
       replayed
