@@ -13,6 +13,7 @@ import { useChange } from '../change/use-change';
 import { type ExposeFormState, exposeIssues, type ExposeTarget, exposeVariables, initialExposeState } from './expose-form';
 import { outcomeOf } from './outcome';
 import { ExposeIngressClassesQuery, ExposeServiceMutation } from './queries';
+import { useGuardedReview } from './use-guarded-review';
 
 /** The form's fields, by the names the API's field details use. */
 const FIELDS = ['via', 'port', 'nodePort', 'host', 'path', 'pathType', 'ingressClassName', 'tls.secretName'];
@@ -44,7 +45,6 @@ export function ExposeDialog({ service: s, open, onOpenChange }: { service: Expo
   const { permissions } = useMe();
   const [form, setForm] = useState<ExposeFormState>(() => initialExposeState(s));
   const [touched, setTouched] = useState<Set<string>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const [classes] = useQuery({ query: ExposeIngressClassesQuery, variables: { cluster: s.cluster }, pause: !open || form.via !== 'INGRESS' });
   const change = useChange({
@@ -54,6 +54,8 @@ export function ExposeDialog({ service: s, open, onOpenChange }: { service: Expo
   });
 
   const issues = useMemo(() => exposeIssues(form, s), [form, s]);
+  const guard = useGuardedReview(issues.length > 0, formRef);
+  const submitted = guard.submitted;
   // Messages of fields you have left (or of every field once you asked for a review), and the API's.
   const errorOf = (field: string) => issueFor(change.fieldIssues, field) ?? (submitted || touched.has(field) ? issueFor(issues, field) : null);
   const set = <K extends keyof ExposeFormState>(k: K, v: ExposeFormState[K]) => {
@@ -70,20 +72,9 @@ export function ExposeDialog({ service: s, open, onOpenChange }: { service: Expo
       if (change.phase === 'done') router.refresh();
       setForm(initialExposeState(s));
       setTouched(new Set());
-      setSubmitted(false);
+      guard.reset();
       change.edit();
     }
-  };
-
-  // Enter in a field asks for the review, as the Review button does; with issues nothing is sent and every message shows.
-  const review = (e?: React.FormEvent) => {
-    e?.preventDefault();
-    setSubmitted(true);
-    if (issues.length) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    void change.review();
   };
 
   const ingress = form.via === 'INGRESS';
@@ -93,7 +84,7 @@ export function ExposeDialog({ service: s, open, onOpenChange }: { service: Expo
   return (
     <Modal open={open} onOpenChange={close} title={`Expose service ${s.name}`} description={`Make ${s.namespace}/${s.name} in cluster ${s.cluster} reachable from outside the cluster.`} wide={!editing}>
       {editing && (
-        <form ref={formRef} noValidate onSubmit={review} className="mb-4 flex flex-col gap-4" aria-label={`Expose ${s.name}`}>
+        <form ref={formRef} noValidate onSubmit={guard.onSubmit(() => void change.review())} className="mb-4 flex flex-col gap-4" aria-label={`Expose ${s.name}`}>
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-1 text-sm font-medium text-text">Expose through</legend>
             {VIA_CHOICES.map((c) => {
@@ -185,14 +176,9 @@ export function ExposeDialog({ service: s, open, onOpenChange }: { service: Expo
           <button type="submit" hidden tabIndex={-1} aria-hidden />
         </form>
       )}
-      <ChangeFlow
-        change={change}
-        applyLabel="Expose"
-        doneTitle={`Service ${s.name} exposed`}
-        ready={issues.length === 0}
-        canForce={permissions.canForce}
-        onCancel={change.phase === 'done' ? undefined : () => close(false)}
-      />
+      <div onClickCapture={guard.onClickCapture}>
+        <ChangeFlow change={change} applyLabel="Expose" doneTitle={`Service ${s.name} exposed`} ready canForce={permissions.canForce} onCancel={change.phase === 'done' ? undefined : () => close(false)} />
+      </div>
 
     </Modal>
   );

@@ -18,7 +18,7 @@ import { yamlTokens } from '../object/yaml-tokens';
 import { outcomeOf } from '../expose/outcome';
 import { createVariables, emptyPath, emptyRule, emptyTls, type IngressFormState, ingressIssues, ingressYaml, type PathRow, type RuleRow, type TlsRow, updateVariables } from './ingress-form';
 import { CreateIngressMutation, UpdateIngressMutation } from './queries';
-import { useGuardedReview } from './use-guarded-review';
+import { useGuardedReview } from '../expose/use-guarded-review';
 
 type Context = IngressEditorContextQuery;
 const PATH_TYPES: PathType[] = ['Prefix', 'Exact', 'ImplementationSpecific'];

@@ -16,6 +16,8 @@ export function useGuardedReview(invalid: boolean, formRef: RefObject<HTMLFormEl
   };
   return {
     submitted,
+    /** A fresh form: messages only for fields typed in again. */
+    reset: () => setSubmitted(false),
     /** On the element around the change flow: stops the Review click when the form is invalid. */
     onClickCapture: (e: MouseEvent) => {
       const review = (e.target as HTMLElement).closest('[data-testid="review-change"]');
