@@ -12,7 +12,7 @@ import { useChange } from '../change/use-change';
 import { outcomeOf } from '../expose/outcome';
 import { DeleteIngressMutation } from './queries';
 
-/** Delete an ingress: the URLs that stop working named first, then the cluster's dry run, then the delete. */
+/** Delete an ingress: the URLs that stop working named first, then the cluster's dry run, then the delete and back to its namespace. */
 export function DeleteIngressDialog({ cluster, namespace, name, urls, open, onOpenChange }: { cluster: string; namespace: string; name: string; urls: readonly IngressUrlFieldsFragment[]; open: boolean; onOpenChange: (o: boolean) => void }) {
   const router = useRouter();
   const mutate = useMutate();
@@ -22,13 +22,10 @@ export function DeleteIngressDialog({ cluster, namespace, name, urls, open, onOp
     run: (r) => mutate(DeleteIngressMutation, { cluster, namespace, name, dryRun: r.dryRun, idempotencyKey: r.idempotencyKey }),
     outcomeOf: (d) => ({ ...outcomeOf(d.deleteIngress), urls: [], link: { href: routes.catalog({ cluster, namespace }), label: `Back to namespace ${namespace}` } }),
     fieldOf: () => null,
+    // The page of a deleted ingress has nothing left to show (its live refresh would turn it into "not found" under the dialog): back to the namespace.
+    onApplied: () => router.push(routes.catalog({ cluster, namespace })),
   });
   const close = (o: boolean) => {
-    if (!o && change.phase === 'done') {
-      // The page of a deleted ingress has nothing left to show.
-      router.push(routes.catalog({ cluster, namespace }));
-      return;
-    }
     onOpenChange(o);
     if (!o) change.edit();
   };
