@@ -67,7 +67,7 @@ describe.skipIf(!haveBrowser)('expose, unexpose and the ingress editor', () => {
     await session?.context.close();
     await browser?.close();
     await product?.stop();
-  });
+  }, 180_000);
 
   it('exposes a service through an ingress with TLS: bad input sends nothing, the dry run changes nothing, the https URL appears', async () => {
     const { page } = session;
@@ -112,9 +112,9 @@ describe.skipIf(!haveBrowser)('expose, unexpose and the ingress editor', () => {
     expect(live?.spec.tls).toEqual([{ hosts: ['web.example.com'], secretName: 'web-tls' }]);
     expect(live?.spec.rules?.[0]?.http.paths[0]?.path).toBe('/shop');
 
-    await d.getByRole('button', { name: 'Close' }).click();
+    await d.getByRole('button', { name: 'Done' }).click();
     await page.getByTestId('access-urls').locator('[data-url="https://web.example.com/shop"]').first().waitFor();
-  });
+  }, 180_000);
 
   it('creates an ingress with two rules in the editor, then edits it with a diff first', async () => {
     const { page } = session;
@@ -178,7 +178,7 @@ describe.skipIf(!haveBrowser)('expose, unexpose and the ingress editor', () => {
     await page.getByTestId('change-result').waitFor();
     await page.getByRole('button', { name: 'Copy https://api.example.com/v2' }).waitFor();
     expect(ingressInSim('shop-routes')?.spec.tls).toEqual([{ hosts: ['api.example.com'], secretName: 'api-tls' }]);
-  });
+  }, 180_000);
 
   it('unexposes the service: the confirmation names the URL and path that go, the dry run keeps them, then they are gone', async () => {
     const { page } = session;
@@ -202,9 +202,9 @@ describe.skipIf(!haveBrowser)('expose, unexpose and the ingress editor', () => {
     await d.getByTestId('change-result').waitFor();
     expect(ingressInSim('web')).toBeUndefined();
     expect(ingressInSim('shop-routes')?.spec.rules?.map((r) => r.host)).toEqual(['api.example.com']);
-    await d.getByRole('button', { name: 'Close' }).click();
+    await d.getByRole('button', { name: 'Done' }).click();
     await page.waitForFunction(() => !document.querySelector('[data-testid="access-urls"] [data-url="https://web.example.com/shop"]'));
-  });
+  }, 180_000);
 
   it('deletes an ingress after a confirmation naming its URLs and a dry run', async () => {
     const { page } = session;
@@ -223,7 +223,7 @@ describe.skipIf(!haveBrowser)('expose, unexpose and the ingress editor', () => {
     await page.waitForURL((u) => u.pathname === '/services' && u.searchParams.get('namespace') === 'shop');
     expect(ingressInSim('shop-routes')).toBeUndefined();
     expect(session.errors).toEqual([]);
-  });
+  }, 180_000);
 
   it('shows a viewer none of these controls, and an operator only where a grant covers', async () => {
     for (const [who, t] of [
@@ -250,5 +250,5 @@ describe.skipIf(!haveBrowser)('expose, unexpose and the ingress editor', () => {
         await other.context.close();
       }
     }
-  });
+  }, 180_000);
 });

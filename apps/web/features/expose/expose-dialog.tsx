@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
+import { Button } from '../../components/ui/button';
 import { Modal } from '../../components/ui/dialog';
 import { CheckboxField, Field, issueFor, SelectInput, TextInput } from '../../components/ui/field';
 import type { ExposeVia, PathType } from '../../lib/graphql/generated/graphql';
@@ -177,7 +178,19 @@ export function ExposeDialog({ service: s, open, onOpenChange }: { service: Expo
         </form>
       )}
       <div onClickCapture={guard.onClickCapture}>
-        <ChangeFlow change={change} applyLabel="Expose" doneTitle={`Service ${s.name} exposed`} ready canForce={permissions.canForce} onCancel={change.phase === 'done' ? undefined : () => close(false)} />
+        <ChangeFlow
+          change={change}
+          applyLabel="Expose"
+          doneTitle={`Service ${s.name} exposed`}
+          ready
+          canForce={permissions.canForce}
+          onCancel={change.phase === 'done' ? undefined : () => close(false)}
+          doneActions={
+            <Button variant="primary" onClick={() => close(false)}>
+              Done
+            </Button>
+          }
+        />
       </div>
 
     </Modal>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { Button } from '../../components/ui/button';
 import { Modal } from '../../components/ui/dialog';
 import type { ExposeVia } from '../../lib/graphql/generated/graphql';
 import { useMutate } from '../../lib/graphql/mutate';
@@ -88,7 +89,20 @@ export function UnexposeDialog({ service: s, open, onOpenChange }: { service: Ex
           </section>
         </div>
       )}
-      <ChangeFlow change={change} applyLabel="Unexpose" doneTitle={`Service ${s.name} unexposed`} ready={!!chosen} canForce={permissions.canForce} danger onCancel={change.phase === 'done' ? undefined : () => close(false)} />
+      <ChangeFlow
+        change={change}
+        applyLabel="Unexpose"
+        doneTitle={`Service ${s.name} unexposed`}
+        ready={!!chosen}
+        canForce={permissions.canForce}
+        danger
+        onCancel={change.phase === 'done' ? undefined : () => close(false)}
+        doneActions={
+          <Button variant="primary" onClick={() => close(false)}>
+            Done
+          </Button>
+        }
+      />
     </Modal>
   );
 }
