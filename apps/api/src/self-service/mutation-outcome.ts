@@ -1,4 +1,7 @@
-import type { PredictedUrl } from './predicted-urls.js';
+import type { AccessUrl } from '@switchboard/k8s-model';
+
+/** An access URL as a mutation's answer carries it (wildcard hosts are patterns, not links). */
+export type PredictedUrl = AccessUrl & { pattern: boolean };
 
 /** One object a mutation wrote (or would write, on a dry run). */
 export interface ObjectChange {

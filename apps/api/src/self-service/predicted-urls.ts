@@ -3,10 +3,8 @@ import { type AccessUrl, ingressAccessUrls, type IngressRecord, normalize, servi
 import type { ClusterTarget } from '../clusters/cluster-directory.js';
 import { RelatedObjectsRepository } from '../catalog/related/related-objects.repository.js';
 import type { RawObject } from './kube-objects.js';
+import type { PredictedUrl } from './mutation-outcome.js';
 import type { ExecutedStep } from './plan-executor.js';
-
-/** An access URL as a mutation's answer carries it (wildcard hosts are patterns, not links). */
-export type PredictedUrl = AccessUrl & { pattern: boolean };
 
 /**
  * The URLs each object of a change has afterwards, from the cluster's answer — on a dry
