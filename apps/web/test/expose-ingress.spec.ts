@@ -225,6 +225,28 @@ describe.skipIf(!haveBrowser)('expose, unexpose and the ingress editor', () => {
     expect(session.errors).toEqual([]);
   }, 180_000);
 
+  it('shows a refusal the API still makes (the grant revoked after the page loaded) next to the action', async () => {
+    const created = await product.rest<{ token: string; apiToken: { grants: { id: string }[] } }>('POST', '/tokens', { name: 'olga (shop operator)', role: 'operator', grants: [{ cluster: 'sim', namespace: 'shop' }] });
+    const olga = await signIn(browser, product.webUrl, created.body.token);
+    try {
+      const { page } = olga;
+      await page.goto(`${product.webUrl}${servicePath('api')}`);
+      await page.getByRole('button', { name: 'Expose', exact: true }).click();
+      const d = dialog(page);
+      await d.getByRole('textbox', { name: 'Host', exact: true }).fill('api.shop.example.com');
+      expect((await product.rest('DELETE', `/grants/${created.body.apiToken.grants[0]!.id}`)).status).toBe(200);
+      await d.getByTestId('review-change').click();
+      const problem = d.getByTestId('change-problem');
+      await problem.waitFor();
+      expect(await problem.getAttribute('data-code')).toBe('FORBIDDEN');
+      expect(await problem.textContent()).toContain('Ask an admin for a grant');
+      await expectClean(page, 'expose-refused');
+      expect(await d.getByRole('textbox', { name: 'Host', exact: true }).inputValue()).toBe('api.shop.example.com');
+    } finally {
+      await olga.context.close();
+    }
+  }, 180_000);
+
   it('shows a viewer none of these controls, and an operator only where a grant covers', async () => {
     for (const [who, t] of [
       ['viewer', viewerToken],
