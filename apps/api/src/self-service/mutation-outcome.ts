@@ -1,3 +1,8 @@
+import type { AccessUrl } from '@switchboard/k8s-model';
+
+/** An access URL as a mutation's answer carries it (wildcard hosts are patterns, not links). */
+export type PredictedUrl = AccessUrl & { pattern: boolean };
+
 /** One object a mutation wrote (or would write, on a dry run). */
 export interface ObjectChange {
   action: 'CREATE' | 'UPDATE' | 'DELETE' | 'NONE';
@@ -10,6 +15,8 @@ export interface ObjectChange {
   manifest: string;
   /** Current object → result, one line per field ("" when nothing changes). */
   diff: string;
+  /** Where the object is reachable afterwards (on a dry run: would be); [] for deletes. Absent in answers stored before it existed. */
+  accessUrls?: PredictedUrl[];
 }
 
 /**

@@ -8,6 +8,7 @@ import { toServiceModel } from '../catalog/services/dto/to-service-model.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { ChangeActionEnum, IngressMutationResult, ServiceMutationResult } from './dto/mutation-result.model.js';
 import type { MutationOutcome } from './mutation-outcome.js';
+import type { AccessUrl } from '../catalog/shared/access-url.model.js';
 import type { Caller } from '../auth/caller.js';
 
 /**
@@ -47,7 +48,7 @@ function base(o: MutationOutcome) {
     dryRun: o.dryRun,
     replayed: o.replayed,
     deleted: o.deleted,
-    changes: o.changes.map((c) => ({ ...c, action: c.action as ChangeActionEnum })),
+    changes: o.changes.map((c) => ({ ...c, action: c.action as ChangeActionEnum, accessUrls: (c.accessUrls ?? []) as AccessUrl[] })),
     notes: o.notes,
   };
 }

@@ -40,6 +40,7 @@ import { kubeWriteError } from './kube-errors.js';
 import { KubeObjects, type RawObject } from './kube-objects.js';
 import type { MutationOutcome } from './mutation-outcome.js';
 import { executePlan, type ExecutedStep } from './plan-executor.js';
+import { PredictedUrls } from './predicted-urls.js';
 import { checkNamespaceRef, checkObjectRef, type NamespaceRef, type ObjectRef } from './refs.js';
 
 export interface MutationOptions {
@@ -92,6 +93,7 @@ export class SelfServiceService {
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
     private readonly limits: RateLimits,
+    private readonly predicted: PredictedUrls,
   ) {}
 
   /**
@@ -254,6 +256,7 @@ export class SelfServiceService {
       const decision = await decide({ target, objects });
       const executed = await executePlan(objects, decision.steps, { cluster: target.name, dryRun, force, fieldOf: decision.fieldOf });
       if (!dryRun) await this.writeThrough(target, executed);
+      const urls = await this.predicted.of(target, executed);
       return {
         operation,
         dryRun,
@@ -262,7 +265,7 @@ export class SelfServiceService {
         namespace: ref.namespace,
         name: decision.name,
         deleted: (decision.deleted ?? false) && !dryRun,
-        changes: executed.map((e) => e.change),
+        changes: executed.map((e, i) => ({ ...e.change, accessUrls: urls[i] ?? [] })),
         notes: decision.notes,
         replayed: false,
       };

@@ -104,4 +104,33 @@ describe('self-service: ingresses with several rules and paths (GraphQL and REST
     expect(res.body.error).toMatchObject({ code: 'CONFLICT', details: [expect.objectContaining({ field: 'path', rule: 'duplicate' })] });
     expect(await kubectl.names('ingresses', 'shop')).toEqual(['taken']);
   });
+
+  it('a dry run answers the URLs the change would give, changing nothing; the ingress classes seen in a cluster are listed', async () => {
+    const dry = await gql(
+      api,
+      `mutation { exposeService(cluster: "sim", namespace: "shop", name: "web", dryRun: true, input: { via: INGRESS, host: "web.example.com", path: "/shop", tls: { secretName: "web-tls" } }) {
+        dryRun service { name } changes { action kind name accessUrls { url scope via } } } }`,
+    );
+    expect(dry.errors).toBeUndefined();
+    expect(dry.data.exposeService).toMatchObject({ dryRun: true, service: null });
+    expect(dry.data.exposeService.changes).toEqual([{ action: 'CREATE', kind: 'Ingress', name: 'web', accessUrls: [{ url: 'https://web.example.com/shop', scope: 'PUBLIC', via: 'INGRESS' }] }]);
+    expect(await kubectl.names('ingresses', 'shop')).not.toContain('web');
+
+    const nodePort = await rest(api, 'POST', '/clusters/sim/namespaces/shop/services/api/expose?dryRun=true', { via: 'NODE_PORT', nodePort: 31080 });
+    expect(nodePort.status).toBe(200);
+    const urls = nodePort.body.changes[0].accessUrls as { url: string; via: string }[];
+    const nodeUrls = urls.filter((u) => u.via === 'NODE_PORT').map((u) => u.url);
+    expect(nodeUrls.length).toBeGreaterThan(0);
+    for (const u of nodeUrls) expect(u).toMatch(/^http:\/\/[\d.]+:31080$/);
+    expect(urls.map((u) => u.url)).toContain('http://api.shop.svc.cluster.local:8080');
+    expect((await kubectl.getJson('service', 'shop', 'api')).spec.type).toBe('ClusterIP');
+
+    await rest(api, 'POST', '/clusters/sim/namespaces/shop/ingresses', { name: 'classed', ingressClassName: 'traefik', rules: [{ host: 'c.example.com', paths: [{ path: '/', pathType: 'Prefix', service: 'web', port: 80 }] }] });
+    const classes = await gql(api, `{ ingressClasses(cluster: "sim") { name ingressCount } }`);
+    expect(classes.data.ingressClasses).toEqual([{ name: 'traefik', ingressCount: 1 }]);
+    expect((await rest(api, 'GET', '/clusters/sim/ingress-classes')).body).toEqual([{ name: 'traefik', ingressCount: 1 }]);
+    const unknown = await rest(api, 'GET', '/clusters/nope/ingress-classes');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('NOT_FOUND');
+  });
 });

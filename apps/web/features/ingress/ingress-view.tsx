@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/ui/page-header';
 import { TimeAgo } from '../../components/ui/time-ago';
 import type { IngressPageQuery } from '../../lib/graphql/generated/graphql';
 import { routes } from '../../lib/routes';
+import { IngressActions } from '../ingress-editor/ingress-actions';
 import { LiveRefresh } from '../live/use-live';
 import { AccessUrls } from '../object/access-urls';
 import { Findings } from '../object/findings';
@@ -137,6 +138,7 @@ export function IngressView({ ingress: i }: { ingress: Ingress }) {
       <PageHeader
         crumbs={[{ label: 'Services', href: routes.catalog() }, { label: i.cluster, href: routes.catalog({ cluster: i.cluster }) }, { label: i.namespace, href: routes.catalog({ cluster: i.cluster, namespace: i.namespace }) }, { label: 'Ingresses' }]}
         title={i.name}
+        actions={<IngressActions cluster={i.cluster} namespace={i.namespace} name={i.name} urls={i.accessUrls} />}
         badges={
           <>
             <Chip className="text-sm">Ingress{i.ingressClassName ? ` · ${i.ingressClassName}` : ''}</Chip>

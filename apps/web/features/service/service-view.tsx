@@ -7,6 +7,7 @@ import { Facts } from '../../components/ui/key-values';
 import { PageHeader } from '../../components/ui/page-header';
 import { TimeAgo } from '../../components/ui/time-ago';
 import { routes } from '../../lib/routes';
+import { ExposeActions } from '../expose/expose-actions';
 import { LiveRefresh } from '../live/use-live';
 import { AccessUrls } from '../object/access-urls';
 import { Findings } from '../object/findings';
@@ -73,10 +74,13 @@ export function ServiceView({ service: s }: { service: PageService }) {
           </>
         }
         actions={
-          <Link href={routes.topology({ cluster: s.cluster, namespace: s.namespace, focus: `svc:${s.cluster}/${s.namespace}/${s.name}` })} className="inline-flex items-center gap-1.5 text-sm">
-            <Network aria-hidden className="size-4" />
-            Topology
-          </Link>
+          <>
+            <ExposeActions service={s} />
+            <Link href={routes.topology({ cluster: s.cluster, namespace: s.namespace, focus: `svc:${s.cluster}/${s.namespace}/${s.name}` })} className="inline-flex items-center gap-1.5 text-sm">
+              <Network aria-hidden className="size-4" />
+              Topology
+            </Link>
+          </>
         }
       />
       <MirrorWarning cluster={s.clusterInfo} />

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { ApiListQuery, ApiPageQueries, ApiTextQuery } from '../shared/query-docs.js';
 import { queryList, queryNumber, queryOne } from '../shared/query-params.js';
 import { inRestNames } from '../shared/rest-names.js';
+import { IngressClassUsageModel } from './dto/ingress-class.model.js';
 import { IngressPage } from './dto/ingress-connection.model.js';
 import { IngressModel } from './dto/ingress.model.js';
 import { IngressDetailView } from './ingress-detail.view.js';
@@ -40,6 +41,13 @@ export class IngressesController {
     );
     const items = await Promise.all(page.items.map((i) => this.detail.render(i, req)));
     return { items, totalCount: page.totalCount, nextCursor: page.hasNextPage ? page.endCursor : null };
+  }
+
+  @Get('clusters/:cluster/ingress-classes')
+  @ApiOkResponse({ type: [IngressClassUsageModel], description: 'Ingress class names the mirrored ingresses of the cluster use, most used first' })
+  @ApiErrors(404)
+  classes(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string): Promise<IngressClassUsageModel[]> {
+    return this.ingressService.classes(caller, cluster);
   }
 
   @Get('clusters/:cluster/namespaces/:namespace/ingresses/:name')

@@ -3,7 +3,7 @@ import { DatabaseService } from '../../database/database.service.js';
 import { INGRESS_COLUMNS } from '../related/related-objects.repository.js';
 import type { Scope } from '@switchboard/k8s-model';
 import { Params } from '../../database/sql-params.js';
-import { scopeSql } from '../shared/scope-sql.js';
+import { clusterScopeSql, scopeSql } from '../shared/scope-sql.js';
 import type { CatalogIngress, IngressQuery } from './catalog-ingress.js';
 
 type Row = CatalogIngress & { k8sCreatedAt: string | Date; sortKey: (string | null)[] };
@@ -66,5 +66,27 @@ export class IngressesRepository {
       ...p.values,
     );
     return rows.map(toIngress);
+  }
+
+  /**
+   * The ingress class names the cluster's mirrored ingresses use, most used first; one
+   * statement. undefined when no such cluster is registered (or the caller's grants do
+   * not reach it). Only ingresses the caller may read are counted.
+   */
+  async classesInCluster(cluster: string, scope?: Scope): Promise<{ name: string; ingressCount: number }[] | undefined> {
+    const p = new Params();
+    const where = [`(c.name = ${p.add(cluster)} OR c.id::text = ${p.add(cluster)})`];
+    const reach = clusterScopeSql(scope, p, 'c.id');
+    if (reach) where.push(reach);
+    const readable = scopeSql(scope, p, 'i."clusterId"', 'i.namespace');
+    const rows = await this.database.prisma.$queryRawUnsafe<{ classes: { name: string; ingressCount: number }[] }[]>(
+      `SELECT COALESCE((SELECT json_agg(json_build_object('name', k.name, 'ingressCount', k.n) ORDER BY k.n DESC, k.name)
+           FROM (SELECT i."ingressClassName" AS name, count(*)::int AS n FROM "Ingress" i
+                  WHERE i."clusterId" = c.id AND i."ingressClassName" IS NOT NULL${readable ? ` AND ${readable}` : ''}
+                  GROUP BY i."ingressClassName") k), '[]'::json) AS classes
+        FROM "Cluster" c WHERE ${where.join(' AND ')}`,
+      ...p.values,
+    );
+    return rows[0]?.classes;
   }
 }

@@ -3,6 +3,7 @@ import { DiagnosticsService } from '../diagnostics/diagnostics.service.js';
 import { RelatedLoadersFactory } from '../related/related-loaders.js';
 import { Diagnostic, toDiagnosticModels } from '../shared/diagnostic.model.js';
 import type { CatalogIngress } from './catalog-ingress.js';
+import { IngressClassUsageModel } from './dto/ingress-class.model.js';
 import { IngressConnection } from './dto/ingress-connection.model.js';
 import { IngressModel, IngressPathModel, IngressUrlModel } from './dto/ingress.model.js';
 import { toIngressModel } from './dto/to-ingress-model.js';
@@ -42,6 +43,11 @@ export class IngressesResolver {
   @Query(() => IngressModel)
   async ingress(@CurrentCaller() caller: Caller, @Args('cluster') cluster: string, @Args('namespace') namespace: string, @Args('name') name: string): Promise<IngressModel> {
     return toIngressModel(await this.ingressService.get(caller, cluster, namespace, name));
+  }
+
+  @Query(() => [IngressClassUsageModel], { description: 'Ingress class names the mirrored ingresses of a cluster use, most used first' })
+  ingressClasses(@CurrentCaller() caller: Caller, @Args('cluster') cluster: string): Promise<IngressClassUsageModel[]> {
+    return this.ingressService.classes(caller, cluster);
   }
 
   @ResolveField(() => [IngressPathModel], { description: 'Rules × paths with resolved backends' })

@@ -49,6 +49,13 @@ export class IngressesService {
     return ingress;
   }
 
+  /** Class names in use in one cluster, for pickers ("the classes seen there"). */
+  async classes(caller: Caller, cluster: string): Promise<{ name: string; ingressCount: number }[]> {
+    const found = await this.repo.classesInCluster(cluster, this.access.readScope(caller));
+    if (!found) throw DomainError.notFound(`cluster "${cluster}"`);
+    return found;
+  }
+
   byIds(caller: Caller, ids: readonly string[]): Promise<CatalogIngress[]> {
     return this.repo.findByIds(ids, this.access.readScope(caller));
   }

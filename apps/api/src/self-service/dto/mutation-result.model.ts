@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IngressModel } from '../../catalog/ingresses/dto/ingress.model.js';
 import { ServiceModel } from '../../catalog/services/dto/service.model.js';
+import { AccessUrl } from '../../catalog/shared/access-url.model.js';
 import { CatalogObjectKindSet } from '../../catalog/shared/diagnostic.model.js';
 import { apiEnum } from '../../graphql/closed-set.js';
 
@@ -42,6 +43,10 @@ export class ObjectChangeModel {
   @Field({ description: 'Current object → result, one line per field: "+ path: value", "- path: value", "~ path: old → new"' })
   @ApiProperty()
   diff!: string;
+
+  @Field(() => [AccessUrl], { description: 'Where the object is reachable after the change, from the cluster\'s answer (on a dry run: where it would be); [] for deletes' })
+  @ApiProperty({ type: [AccessUrl] })
+  accessUrls!: AccessUrl[];
 }
 
 @ObjectType({ isAbstract: true })

@@ -4,6 +4,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { type CatalogItem, groupPage, PAGE_SIZE, servicePage } from '../../../features/catalog/catalog-data';
 import { CatalogView } from '../../../features/catalog/catalog-view';
 import { CatalogFacetsQuery, CatalogGroupsQuery, CatalogServicesQuery } from '../../../features/catalog/queries';
+import { NewIngressLink } from '../../../features/ingress-editor/ingress-actions';
 import { apiFilter, apiSort, loadCatalogParams, viewKey } from '../../../features/catalog/search-params';
 import type { InitialPage } from '../../../features/catalog/use-keyset-pages';
 import { serverQuery } from '../../../lib/graphql/server';
@@ -35,6 +36,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="Services"
+        actions={params.cluster.length === 1 && params.namespace.length === 1 ? <NewIngressLink cluster={params.cluster[0]!} namespace={params.namespace[0]!} /> : undefined}
         description={
           <>
             Every service {clusterCount === null ? 'in the registered clusters' : `in ${clusterCount} cluster${clusterCount === 1 ? '' : 's'}`}: where it runs, the URL it answers on, and whether it is healthy. Filters stay in the address, so a view can be bookmarked or shared.

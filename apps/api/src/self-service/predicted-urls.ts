@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { type AccessUrl, ingressAccessUrls, type IngressRecord, normalize, serviceAccessUrls } from '@switchboard/k8s-model';
+import type { ClusterTarget } from '../clusters/cluster-directory.js';
+import { RelatedObjectsRepository } from '../catalog/related/related-objects.repository.js';
+import type { RawObject } from './kube-objects.js';
+import type { PredictedUrl } from './mutation-outcome.js';
+import type { ExecutedStep } from './plan-executor.js';
+
+/**
+ * The URLs each object of a change has afterwards, from the cluster's answer — on a dry
+ * run the object the cluster *would* store — so a review shows where the service will be
+ * reachable before anything is applied. A service's URLs use the cluster's nodes, its
+ * endpoint slices and the ingresses routing to it from the catalog, with the ingresses this same change writes
+ * put in their place; deleted objects have none.
+ */
+@Injectable()
+export class PredictedUrls {
+  constructor(private readonly related: RelatedObjectsRepository) {}
+
+  async of(target: ClusterTarget, executed: ExecutedStep[]): Promise<PredictedUrl[][]> {
+    const written = executed.map((e) => (e.result ? { kind: e.change.kind, raw: asStored(e.result) } : undefined));
+    const changedIngresses = written.flatMap((w) => (w?.kind === 'Ingress' ? [normalize('INGRESS', w.raw).record] : []));
+    const removedIngresses = new Set(executed.filter((e) => e.change.kind === 'Ingress' && !e.result).map((e) => `${e.change.namespace}/${e.change.name}`));
+    return Promise.all(
+      written.map(async (w) => {
+        if (!w) return [];
+        if (w.kind === 'Ingress') return ingressAccessUrls(normalize('INGRESS', w.raw).record).map(withPattern);
+        const service = normalize('SERVICE', w.raw).record;
+        const key = { clusterId: target.id, namespace: service.namespace, name: service.name };
+        const [nodes, mirrored, endpointSlices] = await Promise.all([
+          service.type === 'NodePort' || service.type === 'LoadBalancer' ? this.related.nodesByCluster([target.id]) : [],
+          this.related.ingressesRoutingTo([key]),
+          service.headless ? this.related.slicesByService([key]) : [],
+        ]);
+        const replaced = new Set(changedIngresses.map((i) => `${i.namespace}/${i.name}`));
+        const ingresses: IngressRecord[] = [
+          ...mirrored.filter((i) => !replaced.has(`${i.namespace}/${i.name}`) && !removedIngresses.has(`${i.namespace}/${i.name}`)),
+          ...changedIngresses.filter((i) => i.namespace === service.namespace),
+        ];
+        return serviceAccessUrls({ service, clusterDomain: target.clusterDomain, nodes, endpointSlices, ingresses }).map(withPattern);
+      }),
+    );
+  }
+}
+
+/**
+ * A dry-run create's answer is an object the cluster never stored: it may lack the
+ * version, uid and timestamp a stored one has (and normalising requires). None of them
+ * changes a URL.
+ */
+function asStored(raw: RawObject): RawObject {
+  const m: Record<string, unknown> = raw.metadata ?? {};
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const filled = { resourceVersion: text(m['resourceVersion']) ?? '0', uid: text(m['uid']) ?? 'dry-run', creationTimestamp: text(m['creationTimestamp']) ?? new Date().toISOString() };
+  return { ...raw, metadata: { ...m, ...filled } };
+}
+
+const withPattern = (u: AccessUrl): PredictedUrl => ({ ...u, pattern: u.pattern ?? false });
