@@ -1,3 +1,5 @@
+import type { ServiceRecord } from '@switchboard/k8s-model';
+
 /** One object a mutation wrote (or would write, on a dry run). */
 export interface ObjectChange {
   action: 'CREATE' | 'UPDATE' | 'DELETE' | 'NONE';
@@ -30,4 +32,14 @@ export interface MutationOutcome {
   notes: string[];
   /** true when this answer is a replay of an earlier request with the same idempotency key. */
   replayed: boolean;
+  /** Dry runs of a service change: the service as the cluster would store it (allocated IPs and node ports), for the URLs it will have. */
+  planned?: {
+    clusterId: string;
+    clusterDomain: string;
+    service: ServiceRecord;
+    /** The change creates the service: its cluster IP and unrequested node ports are the dry run's examples, not kept. */
+    creates: boolean;
+    /** Node ports the caller asked for (kept on create). */
+    fixedNodePorts: number[];
+  } | null;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { IngressesModule } from '../catalog/ingresses/ingresses.module.js';
+import { RelatedModule } from '../catalog/related/related.module.js';
 import { ServicesModule } from '../catalog/services/services.module.js';
 import { ClustersModule } from '../clusters/clusters.module.js';
 import { SyncModule } from '../sync/sync.module.js';
@@ -13,7 +14,7 @@ import { SelfServiceService } from './self-service.service.js';
 
 /** Issue #6: create, change, expose and remove services and ingresses. */
 @Module({
-  imports: [ClustersModule, SyncModule, ServicesModule, IngressesModule, AuditModule],
+  imports: [ClustersModule, SyncModule, ServicesModule, IngressesModule, AuditModule, RelatedModule],
   providers: [SelfServiceService, IdempotencyRepository, IdempotencyService, MutationResults, SelfServiceResolver],
   controllers: [SelfServiceController],
 })

@@ -265,6 +265,7 @@ export class SelfServiceService {
         changes: executed.map((e) => e.change),
         notes: decision.notes,
         replayed: false,
+        planned: dryRun ? plannedService(target, decision, executed) : null,
       };
     });
   }
@@ -322,6 +323,23 @@ export class SelfServiceService {
     if (!exists) {
       throw new DomainError('NOT_FOUND', `namespace "${namespace}" not found in cluster "${target.name}"`, [{ field: 'namespace', rule: 'notFound', message: `namespace "${namespace}" does not exist` }]);
     }
+  }
+}
+
+/** The dry run's answer for the service the caller asked about (not after a delete). */
+function plannedService(target: ClusterTarget, decision: Decision, executed: ExecutedStep[]): MutationOutcome['planned'] {
+  if (decision.kind !== 'Service' || decision.deleted) return null;
+  const step = executed.find((e) => e.change.kind === 'Service' && e.change.name === decision.name && e.result);
+  if (!step?.result) return null;
+  // A dry-run create has no identity yet (no uid, resourceVersion or creation time): the URLs do not depend on them.
+  const meta = step.result.metadata ?? {};
+  const raw = { ...step.result, metadata: { uid: 'planned', resourceVersion: '0', creationTimestamp: new Date().toISOString(), ...meta } };
+  try {
+    const asked = decision.steps.find((st) => st.op === 'apply' && st.kind === 'Service' && st.name === decision.name);
+    const fixedNodePorts = asked && asked.op === 'apply' ? ((asked.manifest.spec as { ports?: { nodePort?: number }[] }).ports ?? []).flatMap((p) => (p.nodePort ? [p.nodePort] : [])) : [];
+    return { clusterId: target.id, clusterDomain: target.clusterDomain, service: normalize('SERVICE', raw).record, creates: step.change.action === 'CREATE', fixedNodePorts };
+  } catch {
+    return null;
   }
 }
 

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IngressModel } from '../../catalog/ingresses/dto/ingress.model.js';
 import { ServiceModel } from '../../catalog/services/dto/service.model.js';
 import { CatalogObjectKindSet } from '../../catalog/shared/diagnostic.model.js';
+import { AccessUrl } from '../../catalog/shared/access-url.model.js';
 import { apiEnum } from '../../graphql/closed-set.js';
 
 export enum ChangeActionEnum {
@@ -72,6 +73,10 @@ export class ServiceMutationResult extends MutationResultBase {
   @Field(() => ServiceModel, { nullable: true, description: 'The service as the catalog now has it, with its access URLs (null for dry runs and deletes)' })
   @ApiPropertyOptional({ type: ServiceModel, nullable: true })
   service!: ServiceModel | null;
+
+  @Field(() => [AccessUrl], { description: 'Dry runs: where the service will be reachable once applied (from the cluster\'s dry-run answer: allocated cluster IP and node ports); [] otherwise (see service.accessUrls)' })
+  @ApiProperty({ type: [AccessUrl] })
+  plannedAccessUrls!: AccessUrl[];
 }
 
 @ObjectType()
