@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,10 +28,10 @@ describe.skipIf(!haveBrowser)('creating, changing and deleting services from the
   /** Mutations the dashboard sent (operation names), to prove invalid input sends nothing. */
   const mutations: string[] = [];
 
-  /** The service as kube-sim has it, read with kubectl (undefined when it does not exist). */
-  const kubectlGet = (namespace: string, name: string): LiveService | undefined => {
+  /** The service as kube-sim has it, read with kubectl (undefined when it does not exist); async, as kube-sim answers from this process. */
+  const kubectlGet = async (namespace: string, name: string): Promise<LiveService | undefined> => {
     try {
-      return JSON.parse(execFileSync('kubectl', ['--kubeconfig', kubeconfig, 'get', 'service', name, '-n', namespace, '-o', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as LiveService;
+      return JSON.parse((await promisify(execFile)('kubectl', ['--kubeconfig', kubeconfig, 'get', 'service', name, '-n', namespace, '-o', 'json'], { encoding: 'utf8' })).stdout) as LiveService;
     } catch (err) {
       if (/NotFound|not found/.test(String((err as { stderr?: string }).stderr))) return undefined;
       throw err;
@@ -60,6 +61,7 @@ describe.skipIf(!haveBrowser)('creating, changing and deleting services from the
     });
   });
   afterAll(async () => {
+    if (process.env.DEBUG_FORMS) console.log(product?.output().split('\n').filter((l) => /error|Error|500/.test(l)).slice(-60).join('\n'));
     await admin?.context.close();
     await browser?.close();
     await product?.stop();
@@ -83,7 +85,7 @@ describe.skipIf(!haveBrowser)('creating, changing and deleting services from the
   it('shows each bad field’s rule next to it and sends nothing', async () => {
     const { page } = admin;
     const auditBefore = (await audited('createService')).length;
-    await page.getByLabel('Name', { exact: true }).fill('Bad_Name');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Bad_Name');
     await page.getByLabel('Port 1 number').fill('0');
     await page.getByRole('button', { name: 'Add port' }).click();
     await page.getByLabel('Port 2 number').fill('443');
@@ -117,7 +119,7 @@ describe.skipIf(!haveBrowser)('creating, changing and deleting services from the
     const { page } = admin;
     await page.goto(`${product.webUrl}/services/new?cluster=eu&namespace=team-a`);
     expect(await page.getByLabel('Namespace').inputValue()).toBe('team-a');
-    await page.getByLabel('Name', { exact: true }).fill('shop');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('shop');
     await page.getByRole('radio', { name: /^NodePort/ }).check();
     await page.getByRole('button', { name: 'Add app=shop to the selector (2 pods)' }).click();
     await expect.poll(() => page.getByTestId('selector-matches').textContent()).toBe('Matches 2 of 3 pods in team-a.');
@@ -139,7 +141,7 @@ describe.skipIf(!haveBrowser)('creating, changing and deleting services from the
     expect(await preview.getByLabel('Changes').textContent()).toContain('nodePort');
     const planned = await preview.getByTestId('access-url').evaluateAll((els) => els.map((e) => e.getAttribute('data-url')));
     expect(planned).toEqual(expect.arrayContaining(['http://203.0.113.10:30080', 'http://203.0.113.11:30080']));
-    expect(kubectlGet('team-a', 'shop')).toBeUndefined();
+    expect(await kubectlGet('team-a', 'shop')).toBeUndefined();
     expect(await audited('createService')).toEqual([expect.objectContaining({ dryRun: true, outcome: 'SUCCEEDED' })]);
     const look = await lookAt(page, 'service-form-review');
     expect(look.a11y).toEqual([]);
@@ -154,7 +156,7 @@ describe.skipIf(!haveBrowser)('creating, changing and deleting services from the
     const applied = (await audited('createService')).filter((e) => !e.dryRun);
     expect(applied.filter((e) => e.outcome === 'SUCCEEDED')).toHaveLength(1);
 
-    const live = kubectlGet('team-a', 'shop')!;
+    const live = (await kubectlGet('team-a', 'shop'))!;
     expect(live.spec.type).toBe('NodePort');
     expect(live.spec.ports).toEqual([expect.objectContaining({ name: 'http', port: 80, nodePort: 30080, targetPort: 'http' })]);
 
@@ -182,14 +184,15 @@ describe.skipIf(!haveBrowser)('creating, changing and deleting services from the
     await preview.waitFor();
     const diff = await preview.getByLabel('Changes').textContent();
     expect(diff).toContain('9090');
-    expect(diff).toMatch(/type: NodePort → ClusterIP/);
+    expect(diff).toContain('~ spec.type: "NodePort" → "ClusterIP"');
+    expect(diff).toContain('- spec.ports[0].nodePort: 30080');
     expect(await preview.getByTestId('change-notes').textContent()).toContain('Node port 30080 will be released');
-    expect(kubectlGet('team-a', 'shop')!.spec.type).toBe('NodePort');
+    expect((await kubectlGet('team-a', 'shop'))!.spec.type).toBe('NodePort');
     const look = await lookAt(page, 'service-edit-review');
     expect(look.a11y).toEqual([]);
     await page.getByTestId('apply-change').click();
     await page.getByTestId('change-result').waitFor();
-    const live = kubectlGet('team-a', 'shop')!;
+    const live = (await kubectlGet('team-a', 'shop'))!;
     expect(live.spec.type).toBe('ClusterIP');
     expect(live.spec.ports.map((p) => [p.name, p.port, p.nodePort])).toEqual([
       ['http', 80, undefined],
@@ -205,12 +208,12 @@ describe.skipIf(!haveBrowser)('creating, changing and deleting services from the
     await dialog.getByTestId('change-preview').waitFor();
     expect(await dialog.getByTestId('what-disappears').textContent()).toContain('http://shop.team-a.svc.cluster.local:80');
     expect(await dialog.getByTestId('object-change').getAttribute('data-action')).toBe('DELETE');
-    expect(kubectlGet('team-a', 'shop')).toBeDefined();
+    expect(await kubectlGet('team-a', 'shop')).toBeDefined();
     const look = await lookAt(page, 'service-delete-dialog');
     expect(look.a11y).toEqual([]);
     await dialog.getByTestId('apply-change').click();
     await dialog.getByTestId('change-result').waitFor();
-    expect(kubectlGet('team-a', 'shop')).toBeUndefined();
+    expect(await kubectlGet('team-a', 'shop')).toBeUndefined();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.waitForURL((u) => u.pathname === '/services');
     await expect.poll(async () => {

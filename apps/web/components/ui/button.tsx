@@ -9,7 +9,8 @@ const VARIANT: Record<Variant, string> = {
   primary: 'bg-accent text-accent-fg hover:opacity-90 border border-transparent',
   secondary: 'bg-surface text-text border border-border-strong hover:bg-surface-2',
   ghost: 'bg-transparent text-text border border-transparent hover:bg-surface-2',
-  danger: 'bg-bad text-white border border-transparent hover:opacity-90',
+  // Text on the red reads in both themes (the dark theme's red is light).
+  danger: 'bg-bad text-bad-fg border border-transparent hover:opacity-90',
 };
 const SIZE: Record<Size, string> = { sm: 'h-7 px-2 text-xs gap-1', md: 'h-9 px-3 text-sm gap-2', icon: 'h-8 w-8 justify-center' };
 

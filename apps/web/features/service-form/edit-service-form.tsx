@@ -95,7 +95,7 @@ export function EditServiceForm({ service }: { service: Current }) {
   );
 
   return (
-    <div className="grid grid-cols-1 items-start gap-5 xl:grid-cols-[minmax(0,1fr)_420px]">
+    <div className="grid grid-cols-1 items-start gap-5 xl:grid-cols-[minmax(0,1fr)_360px]">
       <form
         className="flex min-w-0 flex-col gap-5"
         aria-label={`Edit service ${name}`}

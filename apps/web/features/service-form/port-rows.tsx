@@ -28,7 +28,7 @@ export function PortRows({
 }) {
   const id = useId();
   const set = (i: number, patch: Partial<PortRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const grid = nodePorts ? 'grid-cols-[minmax(0,1fr)_5.5rem_minmax(0,1fr)_5.5rem_minmax(0,1fr)_minmax(0,1.4fr)_2rem]' : 'grid-cols-[minmax(0,1fr)_5.5rem_minmax(0,1fr)_5.5rem_minmax(0,1fr)_2rem]';
+  const grid = 'grid-cols-[minmax(0,1fr)_4.5rem_minmax(0,1fr)_5.25rem_minmax(0,1fr)_2rem]';
   const portsMessage = shown('ports') ? messageFor(issues, 'ports') : null;
   return (
     <div className="flex flex-col gap-2" data-testid="port-rows">
@@ -38,7 +38,6 @@ export function PortRows({
         <span>Target port</span>
         <span>Protocol</span>
         <span>App protocol</span>
-        {nodePorts && <span>Node port</span>}
       </div>
       {rows.map((r, i) => {
         const n = i + 1;
@@ -58,21 +57,23 @@ export function PortRows({
                 <option>SCTP</option>
               </RowSelect>
               <RowInput label={`Port ${n} app protocol`} placeholder="http, grpc…" value={r.appProtocol} error={msg('appProtocol')} errorId={`${id}-${r.key}-appProtocol`} onChange={(e) => (set(i, { appProtocol: e.target.value }), touch('appProtocol')())} onBlur={touch('appProtocol')} spellCheck={false} autoComplete="off" />
-              {nodePorts && (
-                <div className="flex gap-1.5">
-                  <RowSelect label={`Port ${n} node port`} className="w-auto shrink-0" value={r.nodePortMode} onChange={(e) => set(i, { nodePortMode: e.target.value as PortRow['nodePortMode'] })}>
-                    <option value="auto">Allocate</option>
-                    <option value="fixed">Choose</option>
-                  </RowSelect>
-                  {r.nodePortMode === 'fixed' && (
-                    <RowInput label={`Port ${n} node port number`} inputMode="numeric" placeholder={`${NODE_PORT_MIN}–${NODE_PORT_MAX}`} value={r.nodePort} error={msg('nodePort')} errorId={`${id}-${r.key}-nodePort`} onChange={(e) => (set(i, { nodePort: e.target.value }), touch('nodePort')())} onBlur={touch('nodePort')} autoComplete="off" />
-                  )}
-                </div>
-              )}
               <Button variant="ghost" size="icon" aria-label={`Remove port ${n}${r.port ? ` (${r.port})` : ''}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
                 <Trash2 aria-hidden className="size-4" />
               </Button>
             </div>
+            {/* Node ports on a line of their own: the row stays readable beside the manifest. */}
+            {nodePorts && (
+              <div className="mt-1.5 flex items-center gap-2 pl-1 text-xs text-muted">
+                <span aria-hidden>Node port</span>
+                <RowSelect label={`Port ${n} node port`} className="w-auto" value={r.nodePortMode} onChange={(e) => set(i, { nodePortMode: e.target.value as PortRow['nodePortMode'] })}>
+                  <option value="auto">Allocate one ({NODE_PORT_MIN}–{NODE_PORT_MAX})</option>
+                  <option value="fixed">Choose one</option>
+                </RowSelect>
+                {r.nodePortMode === 'fixed' && (
+                  <RowInput label={`Port ${n} node port number`} inputMode="numeric" placeholder={`${NODE_PORT_MIN}`} className="w-28" value={r.nodePort} error={msg('nodePort')} errorId={`${id}-${r.key}-nodePort`} onChange={(e) => (set(i, { nodePort: e.target.value }), touch('nodePort')())} onBlur={touch('nodePort')} autoComplete="off" />
+                )}
+              </div>
+            )}
             <RowErrors errors={errors} />
           </div>
         );

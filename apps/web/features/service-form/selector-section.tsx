@@ -45,7 +45,10 @@ export function SelectorSection({
 }) {
   const pairs = rows.filter((r) => r.k.trim()).map((r) => ({ key: r.k.trim(), value: r.v.trim() }));
   const settled = useSettled(selectorValid ? pairs : null);
-  const [{ data, fetching, error }] = useQuery({ query: PodLabelsQuery, variables: { cluster, namespace, selector: settled?.length ? settled : null }, pause: !cluster || !namespace || settled === null });
+  // Asked from the browser only: the server render has no GraphQL client of its own.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  const [{ data, fetching, error }] = useQuery({ query: PodLabelsQuery, variables: { cluster, namespace, selector: settled?.length ? settled : null }, pause: !mounted || !cluster || !namespace || settled === null });
   const summary = data?.podLabels;
   const used = new Set(pairs.map((p) => `${p.key}=${p.value}`));
   const suggestions = (summary?.labels ?? []).filter((l) => !used.has(`${l.key}=${l.value}`)).slice(0, 12);
