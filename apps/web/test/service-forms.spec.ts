@@ -200,6 +200,30 @@ describe.skipIf(!haveBrowser)('creating, changing and deleting services from the
     ]);
   });
 
+  it('names the tool that owns a field and takes it over only when asked', async () => {
+    const { page } = admin;
+    // A GitOps tool takes the selector over, as Argo CD's server-side apply would.
+    const manifest = path.join(kubeDir, 'argocd-shop.json');
+    writeFileSync(manifest, JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'shop', namespace: 'team-a' }, spec: { selector: { app: 'shop', tier: 'web' } } }));
+    await promisify(execFile)('kubectl', ['--kubeconfig', kubeconfig, 'apply', '--server-side', '--field-manager=argocd', '--force-conflicts', '-f', manifest]);
+    await product.waitFor('the selector mirrored', async () => JSON.stringify((await product.rest<{ selector: unknown }>('GET', '/clusters/eu/namespaces/team-a/services/shop')).body.selector).includes('tier'));
+    await page.goto(`${product.webUrl}/clusters/eu/namespaces/team-a/services/shop/edit`);
+    await page.getByLabel('Selector label 2 value').fill('api');
+    await page.getByTestId('review-change').click();
+    const problem = page.getByTestId('change-problem');
+    await problem.waitFor();
+    expect(await problem.getAttribute('data-code')).toBe('FIELD_MANAGER_CONFLICT');
+    expect(await problem.textContent()).toContain('Owned by "argocd"');
+    const look = await lookAt(page, 'service-edit-conflict');
+    expect(look.a11y).toEqual([]);
+    expect(JSON.stringify((await kubectlGet('team-a', 'shop'))!.spec)).toContain('"tier":"web"');
+    await problem.getByRole('button', { name: 'Take over' }).click();
+    await page.getByTestId('change-preview').waitFor();
+    await page.getByTestId('apply-change').click();
+    await page.getByTestId('change-result').waitFor();
+    expect(JSON.stringify((await kubectlGet('team-a', 'shop'))!.spec)).toContain('"tier":"api"');
+  });
+
   it('deletes after a confirmation that names what disappears and a dry run', async () => {
     const { page } = admin;
     await page.goto(`${product.webUrl}/clusters/eu/namespaces/team-a/services/shop`);
@@ -212,10 +236,9 @@ describe.skipIf(!haveBrowser)('creating, changing and deleting services from the
     const look = await lookAt(page, 'service-delete-dialog');
     expect(look.a11y).toEqual([]);
     await dialog.getByTestId('apply-change').click();
-    await dialog.getByTestId('change-result').waitFor();
+    // Deleted: the catalog of its namespace, where it no longer is.
+    await page.waitForURL((u) => u.pathname === '/services' && u.searchParams.get('namespace') === 'team-a');
     expect(await kubectlGet('team-a', 'shop')).toBeUndefined();
-    await dialog.getByRole('button', { name: 'Close' }).click();
-    await page.waitForURL((u) => u.pathname === '/services');
     await expect.poll(async () => {
       await page.reload();
       return page.getByRole('link', { name: 'shop', exact: true }).count();

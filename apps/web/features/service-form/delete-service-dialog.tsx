@@ -61,6 +61,8 @@ export function DeleteServiceDialog({ service }: { service: PageService }) {
   const change = useChange({
     run: (r) => mutate(DeleteServiceMutation, { cluster, namespace, name, resourceVersion: service.resourceVersion, dryRun: r.dryRun, idempotencyKey: r.idempotencyKey }),
     outcomeOf: (d) => ({ ...d.deleteService, urls: [], link: { href: routes.catalog({ cluster, namespace }), label: `Back to the services of ${namespace}` } }),
+    // This page is about to say the service is gone (live updates): go where it was listed instead.
+    onApplied: () => router.replace(routes.catalog({ cluster, namespace })),
   });
   const { phase, review, edit } = change;
   // The dry run starts with the dialog: the cluster says what it would delete before the user confirms.
@@ -72,8 +74,7 @@ export function DeleteServiceDialog({ service }: { service: PageService }) {
     if (o) return setOpen(true);
     if (phase === 'applying') return;
     setOpen(false);
-    if (phase === 'done') router.push(routes.catalog({ cluster, namespace }));
-    else edit();
+    if (phase !== 'done') edit();
   };
 
   return (
