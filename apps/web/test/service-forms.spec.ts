@@ -61,7 +61,6 @@ describe.skipIf(!haveBrowser)('creating, changing and deleting services from the
     });
   });
   afterAll(async () => {
-    if (process.env.DEBUG_FORMS) console.log(product?.output().split('\n').filter((l) => /error|Error|500/.test(l)).slice(-60).join('\n'));
     await admin?.context.close();
     await browser?.close();
     await product?.stop();

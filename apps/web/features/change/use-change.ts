@@ -126,7 +126,8 @@ export function useChange<R>({ run, outcomeOf, fieldOf, onApplied }: UseChangeOp
     setPhase('editing');
   }, []);
 
-  const split = problem ? splitProblem(problem, fieldOf) : { fields: [], general: [] };
+  // A field-manager conflict names fields that are owned elsewhere, not wrong: they stay out of the form's messages (ChangeProblem names them).
+  const split = problem && problem.code !== 'FIELD_MANAGER_CONFLICT' ? splitProblem(problem, fieldOf) : { fields: [], general: [] };
   return {
     phase,
     preview,
