@@ -53,7 +53,17 @@ function ChangeItem({ change, dryRun }: { change: ObjectChangeFieldsFragment; dr
           {change.kind} <span className="font-mono">{change.namespace}/{change.name}</span>
         </span>
       </div>
-      <DiffView diff={readableDiff(change.diff)} empty={change.action === 'NONE' ? 'Already as asked: nothing to write.' : 'No field changes.'} />
+      {change.action === 'DELETE' ? (
+        // The whole object goes: its fields are there to check, not to read through before confirming.
+        <details className="text-sm">
+          <summary className="cursor-pointer text-muted">The object as it will be deleted</summary>
+          <div className="mt-2">
+            <DiffView diff={readableDiff(change.diff)} />
+          </div>
+        </details>
+      ) : (
+        <DiffView diff={readableDiff(change.diff)} empty={change.action === 'NONE' ? 'Already as asked: nothing to write.' : 'No field changes.'} />
+      )}
     </li>
   );
 }
