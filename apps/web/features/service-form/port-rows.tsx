@@ -64,13 +64,19 @@ export function PortRows({
             {/* Node ports on a line of their own: the row stays readable beside the manifest. */}
             {nodePorts && (
               <div className="mt-1.5 flex items-center gap-2 pl-1 text-xs text-muted">
-                <span aria-hidden>Node port</span>
-                <RowSelect label={`Port ${n} node port`} className="w-auto" value={r.nodePortMode} onChange={(e) => set(i, { nodePortMode: e.target.value as PortRow['nodePortMode'] })}>
-                  <option value="auto">Allocate one ({NODE_PORT_MIN}–{NODE_PORT_MAX})</option>
-                  <option value="fixed">Choose one</option>
-                </RowSelect>
+                <span aria-hidden className="whitespace-nowrap">
+                  Node port
+                </span>
+                <div className="w-60">
+                  <RowSelect label={`Port ${n} node port`} value={r.nodePortMode} onChange={(e) => set(i, { nodePortMode: e.target.value as PortRow['nodePortMode'] })}>
+                    <option value="auto">Allocate one ({NODE_PORT_MIN}–{NODE_PORT_MAX})</option>
+                    <option value="fixed">Choose one</option>
+                  </RowSelect>
+                </div>
                 {r.nodePortMode === 'fixed' && (
-                  <RowInput label={`Port ${n} node port number`} inputMode="numeric" placeholder={`${NODE_PORT_MIN}`} className="w-28" value={r.nodePort} error={msg('nodePort')} errorId={`${id}-${r.key}-nodePort`} onChange={(e) => (set(i, { nodePort: e.target.value }), touch('nodePort')())} onBlur={touch('nodePort')} autoComplete="off" />
+                  <div className="w-28">
+                    <RowInput label={`Port ${n} node port number`} inputMode="numeric" placeholder={`${NODE_PORT_MIN}`} value={r.nodePort} error={msg('nodePort')} errorId={`${id}-${r.key}-nodePort`} onChange={(e) => (set(i, { nodePort: e.target.value }), touch('nodePort')())} onBlur={touch('nodePort')} autoComplete="off" />
+                  </div>
                 )}
               </div>
             )}
