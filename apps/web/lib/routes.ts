@@ -24,6 +24,12 @@ export const routes = {
     return s ? `/diagnostics?${s}` : '/diagnostics';
   },
   status: () => '/status',
+  newService: (at?: { cluster?: string; namespace?: string }) => {
+    const q = new URLSearchParams(Object.entries(at ?? {}).filter((e): e is [string, string] => !!e[1]));
+    const s = q.toString();
+    return s ? `/services/new?${s}` : '/services/new';
+  },
+  editService: (cluster: string, namespace: string, name: string) => `/clusters/${seg(cluster)}/namespaces/${seg(namespace)}/services/${seg(name)}/edit`,
 };
 
 /** The page of the object a finding or a graph node is about. */

@@ -200,3 +200,28 @@ export function requirementsFromMap(selector: Record<string, string>): LabelRequ
     .sort()
     .map((key) => ({ key, op: 'in' as const, values: [selector[key]!] }));
 }
+
+/**
+ * Pod labels that controllers generate per revision or per pod: selecting on them ties
+ * a service to one rollout or one pod, so selector suggestions leave them out.
+ */
+export const GENERATED_POD_LABEL_KEYS: readonly string[] = [
+  'pod-template-hash',
+  'controller-revision-hash',
+  'statefulset.kubernetes.io/pod-name',
+  'apps.kubernetes.io/pod-index',
+  'controller-uid',
+  'batch.kubernetes.io/controller-uid',
+  'job-name',
+  'batch.kubernetes.io/job-name',
+];
+
+/** A selector a service can carry: `key=value` pairs only (no set-based or existence requirements). */
+export function equalitySelectorMap(requirements: LabelRequirement[]): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const r of requirements) {
+    if (r.op !== 'in' || r.values.length !== 1 || r.key in out) return null;
+    out[r.key] = r.values[0]!;
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type AccessUrl, ingressAccessUrls, type IngressRecord, normalize, serviceAccessUrls } from '@switchboard/k8s-model';
+import { type AccessUrl, ingressAccessUrls, type IngressRecord, normalize, type PlanStep, serviceAccessUrls } from '@switchboard/k8s-model';
 import type { ClusterTarget } from '../clusters/cluster-directory.js';
 import { RelatedObjectsRepository } from '../catalog/related/related-objects.repository.js';
 import type { RawObject } from './kube-objects.js';
@@ -11,13 +11,14 @@ import type { ExecutedStep } from './plan-executor.js';
  * run the object the cluster *would* store — so a review shows where the service will be
  * reachable before anything is applied. A service's URLs use the cluster's nodes, its
  * endpoint slices and the ingresses routing to it from the catalog, with the ingresses this same change writes
- * put in their place; deleted objects have none.
+ * put in their place; deleted objects have none. A dry-run create allocates a cluster IP
+ * and node ports it does not keep: those URLs say they are examples.
  */
 @Injectable()
 export class PredictedUrls {
   constructor(private readonly related: RelatedObjectsRepository) {}
 
-  async of(target: ClusterTarget, executed: ExecutedStep[]): Promise<PredictedUrl[][]> {
+  async of(target: ClusterTarget, executed: ExecutedStep[], dryRun: boolean, steps: readonly PlanStep[]): Promise<PredictedUrl[][]> {
     const written = executed.map((e) => (e.result ? { kind: e.change.kind, raw: asStored(e.result) } : undefined));
     const changedIngresses = written.flatMap((w) => (w?.kind === 'Ingress' ? [normalize('INGRESS', w.raw).record] : []));
     const removedIngresses = new Set(executed.filter((e) => e.change.kind === 'Ingress' && !e.result).map((e) => `${e.change.namespace}/${e.change.name}`));
@@ -37,10 +38,26 @@ export class PredictedUrls {
           ...mirrored.filter((i) => !replaced.has(`${i.namespace}/${i.name}`) && !removedIngresses.has(`${i.namespace}/${i.name}`)),
           ...changedIngresses.filter((i) => i.namespace === service.namespace),
         ];
-        return serviceAccessUrls({ service, clusterDomain: target.clusterDomain, nodes, endpointSlices, ingresses }).map(withPattern);
+        const urls = serviceAccessUrls({ service, clusterDomain: target.clusterDomain, nodes, endpointSlices, ingresses }).map(withPattern);
+        const step = steps.find((st) => st.op === 'apply' && st.kind === 'Service' && st.name === service.name && st.namespace === service.namespace);
+        return dryRun && step?.creates ? urls.map((u) => markExample(u, requestedNodePorts(step))) : urls;
       }),
     );
   }
+}
+
+/** Node ports the caller chose (a real create keeps those; the others are allocated anew). */
+function requestedNodePorts(step: PlanStep): number[] {
+  if (step.op !== 'apply') return [];
+  const ports = (step.manifest.spec as { ports?: { nodePort?: number }[] } | undefined)?.ports ?? [];
+  return ports.flatMap((p) => (p.nodePort ? [p.nodePort] : []));
+}
+
+function markExample(u: PredictedUrl, keptNodePorts: number[]): PredictedUrl {
+  const example = u.via === 'CLUSTER_IP' || (u.via === 'NODE_PORT' && !keptNodePorts.includes(u.port ?? -1));
+  if (!example) return u;
+  const what = u.via === 'CLUSTER_IP' ? 'cluster IP' : 'node port';
+  return { ...u, note: `${u.note ? `${u.note}; ` : ''}example address: the cluster allocates the real ${what} when the service is created` };
 }
 
 /**

@@ -256,7 +256,7 @@ export class SelfServiceService {
       const decision = await decide({ target, objects });
       const executed = await executePlan(objects, decision.steps, { cluster: target.name, dryRun, force, fieldOf: decision.fieldOf });
       if (!dryRun) await this.writeThrough(target, executed);
-      const urls = await this.predicted.of(target, executed);
+      const urls = await this.predicted.of(target, executed, dryRun, decision.steps);
       return {
         operation,
         dryRun,

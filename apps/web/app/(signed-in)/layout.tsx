@@ -8,6 +8,8 @@ import { Nav } from '../../features/shell/nav';
 import { ShellQuery } from '../../features/shell/queries';
 import { ThemeToggle } from '../../features/shell/theme-toggle';
 import { MeProvider } from '../../features/access/me-context';
+import { permissionsOf } from '../../features/access/permissions';
+import { routes } from '../../lib/routes';
 import { LiveProvider } from '../../features/live/live-provider';
 import { problemAdvice } from '../../lib/graphql/errors';
 import { serverQuery } from '../../lib/graphql/server';
@@ -42,7 +44,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="sticky top-0 z-30 flex h-12 items-center gap-3 border-b border-border bg-surface/95 px-5 backdrop-blur">
-            <CommandPalette />
+            <CommandPalette actions={shell.ok && permissionsOf(shell.data.me).canChangeAnything ? [{ label: 'Create service', href: routes.newService() }] : []} />
             <div className="ml-auto flex items-center gap-3">
               <LiveIndicator />
               <ThemeToggle />

@@ -25,6 +25,10 @@ export interface ChangeFlowProps {
   doneActions?: ReactNode;
   /** "Cancel" in dialogs. */
   onCancel?: () => void;
+  /** Review clicked while the form is not ready: show every field's message (nothing is sent). Without it, Review is disabled until ready. */
+  onBlocked?: () => void;
+  /** The button back to the form after a review; null for flows without a form (delete). Default "Back to edit". */
+  backLabel?: string | null;
 }
 
 function Busy({ children }: { children: ReactNode }) {
@@ -42,7 +46,7 @@ function Busy({ children }: { children: ReactNode }) {
  * then the result with its addresses and a link. Refusals appear here, next to the
  * action; their field messages go to the form's fields through `change.fieldIssues`.
  */
-export function ChangeFlow({ change, applyLabel, doneTitle, ready, canForce, danger, consequences = [], doneActions, onCancel }: ChangeFlowProps) {
+export function ChangeFlow({ change, applyLabel, doneTitle, ready, canForce, danger, consequences = [], doneActions, onCancel, onBlocked, backLabel = 'Back to edit' }: ChangeFlowProps) {
   const { phase } = change;
   if (phase === 'done' && change.result) {
     return (
@@ -65,20 +69,22 @@ export function ChangeFlow({ change, applyLabel, doneTitle, ready, canForce, dan
         )}
         {reviewed ? (
           <>
-            <Button onClick={change.edit} disabled={change.busy}>
-              Back to edit
-            </Button>
+            {backLabel && (
+              <Button onClick={change.edit} disabled={change.busy}>
+                {backLabel}
+              </Button>
+            )}
             <Button variant={danger ? 'danger' : 'primary'} onClick={() => void change.apply()} aria-disabled={phase === 'applying' || undefined} data-testid="apply-change">
               {phase === 'applying' ? <Busy>{applyLabel}…</Busy> : applyLabel}
             </Button>
           </>
         ) : (
-          <Button variant="primary" onClick={() => void change.review()} disabled={!ready || change.busy} data-testid="review-change">
+          <Button variant="primary" onClick={() => (ready ? void change.review() : onBlocked?.())} disabled={(!ready && !onBlocked) || change.busy} data-testid="review-change">
             {phase === 'reviewing' ? <Busy>Reviewing…</Busy> : 'Review'}
           </Button>
         )}
       </div>
-      {!ready && phase === 'editing' && <p className="text-right text-xs text-muted">Fix the fields marked above to review the change.</p>}
+      {!ready && phase === 'editing' && <p className="text-right text-xs text-muted">Review checks every field first: press it to see what is still missing or invalid.</p>}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { CircleCheck, FilePlus2, FileMinus2, FilePen, FileCheck } from 'lucide-react';
 import Link from 'next/link';
 import type { LucideIcon } from 'lucide-react';
+import { stringify } from 'yaml';
 import { Badge } from '../../components/ui/badge';
 import { CopyButton } from '../../components/ui/copy-button';
 import { DiffView } from '../../components/ui/diff-view';
@@ -19,6 +20,24 @@ const ACTION: Record<ObjectChangeFieldsFragment['action'], { word: string; futur
   NONE: { word: 'Unchanged', future: 'No change', tone: 'idle', icon: FileCheck },
 };
 
+/**
+ * A whole object created or deleted comes as one line (`+ (object): {json}`): shown
+ * as YAML lines, each marked added (or removed), so it reads like the manifest.
+ */
+export function readableDiff(diff: string): string {
+  const whole = /^([+-]) \(object\): (\{.*\})$/s.exec(diff.trim());
+  if (!whole) return diff;
+  try {
+    return stringify(JSON.parse(whole[2]!), { lineWidth: 0 })
+      .trimEnd()
+      .split('\n')
+      .map((l) => `${whole[1]} ${l}`)
+      .join('\n');
+  } catch {
+    return diff;
+  }
+}
+
 /** One object a change writes: what happens to it and its field-by-field diff. */
 function ChangeItem({ change, dryRun }: { change: ObjectChangeFieldsFragment; dryRun: boolean }) {
   const look = ACTION[change.action];
@@ -34,7 +53,17 @@ function ChangeItem({ change, dryRun }: { change: ObjectChangeFieldsFragment; dr
           {change.kind} <span className="font-mono">{change.namespace}/{change.name}</span>
         </span>
       </div>
-      <DiffView diff={change.diff} empty={change.action === 'NONE' ? 'Already as asked: nothing to write.' : 'No field changes.'} />
+      {change.action === 'DELETE' ? (
+        // The whole object goes: its fields are there to check, not to read through before confirming.
+        <details className="text-sm">
+          <summary className="cursor-pointer text-muted">The object as it will be deleted</summary>
+          <div className="mt-2">
+            <DiffView diff={readableDiff(change.diff)} />
+          </div>
+        </details>
+      ) : (
+        <DiffView diff={readableDiff(change.diff)} empty={change.action === 'NONE' ? 'Already as asked: nothing to write.' : 'No field changes.'} />
+      )}
     </li>
   );
 }

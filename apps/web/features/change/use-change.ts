@@ -56,7 +56,7 @@ export interface Change {
   generalIssues: string[];
   /** Runs the server-side dry run (nothing changes). */
   review: (opts?: { force?: boolean }) => Promise<ChangeOutcome | null>;
-  /** Applies the change. Calls while one is running are ignored; every call of one submission carries the same key. */
+  /** Applies the change. Calls while one is running are ignored; every call of one submission carries the same key (and force, once asked for). */
   apply: (opts?: { force?: boolean }) => Promise<ChangeOutcome | null>;
   /** Back to editing (the input changed): the next apply is a new submission. */
   edit: () => void;
@@ -75,6 +75,8 @@ export function useChange<R>({ run, outcomeOf, fieldOf, onApplied }: UseChangeOp
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const key = useRef<string | null>(null);
   const inFlight = useRef(false);
+  // "Take over" holds for the rest of the submission: the apply after a forced review forces too.
+  const forced = useRef(false);
   const latest = useRef({ run, outcomeOf, onApplied });
   latest.current = { run, outcomeOf, onApplied };
 
@@ -84,7 +86,8 @@ export function useChange<R>({ run, outcomeOf, fieldOf, onApplied }: UseChangeOp
     setProblem(null);
     setPhase(dryRun ? 'reviewing' : 'applying');
     // A dry run changes nothing, so each gets its own key; the apply keeps one key until it succeeds or the input changes.
-    const r: ChangeRun = { dryRun, force, idempotencyKey: dryRun ? newIdempotencyKey() : (key.current ??= newIdempotencyKey()) };
+    if (force) forced.current = true;
+    const r: ChangeRun = { dryRun, force: forced.current, idempotencyKey: dryRun ? newIdempotencyKey() : (key.current ??= newIdempotencyKey()) };
     try {
       let answer = await latest.current.run(r);
       // The same submission is still running (a retry raced it): ask again for its answer.
@@ -116,13 +119,15 @@ export function useChange<R>({ run, outcomeOf, fieldOf, onApplied }: UseChangeOp
   const edit = useCallback(() => {
     if (inFlight.current) return;
     key.current = null;
+    forced.current = false;
     setPreview(null);
     setResult(null);
     setProblem(null);
     setPhase('editing');
   }, []);
 
-  const split = problem ? splitProblem(problem, fieldOf) : { fields: [], general: [] };
+  // A field-manager conflict names fields that are owned elsewhere, not wrong: they stay out of the form's messages (ChangeProblem names them).
+  const split = problem && problem.code !== 'FIELD_MANAGER_CONFLICT' ? splitProblem(problem, fieldOf) : { fields: [], general: [] };
   return {
     phase,
     preview,

@@ -18,6 +18,7 @@ import { Backends } from './backends';
 import { IngressRoutes } from './ingress-routes';
 import { NeighbourhoodSection } from './neighbourhood-section';
 import { PortsTable } from './ports-table';
+import { ServiceActions } from './service-actions';
 import { ServiceGroup } from './service-group';
 import type { PageService } from './types';
 
@@ -75,6 +76,7 @@ export function ServiceView({ service: s }: { service: PageService }) {
         }
         actions={
           <>
+            <ServiceActions service={s} />
             <ExposeActions service={s} />
             <Link href={routes.topology({ cluster: s.cluster, namespace: s.namespace, focus: `svc:${s.cluster}/${s.namespace}/${s.name}` })} className="inline-flex items-center gap-1.5 text-sm">
               <Network aria-hidden className="size-4" />

@@ -1,7 +1,7 @@
 'use client';
 
 import { Command } from 'cmdk';
-import { Boxes, Server, Search } from 'lucide-react';
+import { Boxes, Plus, Server, Search } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { Dialog } from 'radix-ui';
 import { useEffect, useState } from 'react';
@@ -23,8 +23,8 @@ const PAGES = [
 const itemClass = 'flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-text data-[selected=true]:bg-surface-2';
 const groupClass = '[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:text-muted';
 
-/** Jump to any service in any cluster by name (⌘K / Ctrl+K, or "/"). */
-export function CommandPalette() {
+/** Jump to any service in any cluster by name (⌘K / Ctrl+K, or "/"); `actions` are what the user may start from here (only those their role allows). */
+export function CommandPalette({ actions = [] }: { actions?: { label: string; href: string }[] }) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [result, setResult] = useState<PaletteResult | null>(null);
@@ -68,6 +68,7 @@ export function CommandPalette() {
   const needle = text.trim().toLowerCase();
   const clusters = (result?.clusters ?? []).filter((c) => !needle || c.name.toLowerCase().includes(needle) || c.displayName.toLowerCase().includes(needle));
   const pages = PAGES.filter((p) => !needle || p.label.toLowerCase().includes(needle));
+  const doable = actions.filter((a) => !needle || a.label.toLowerCase().includes(needle) || needle.split(/\s+/).every((w) => a.label.toLowerCase().includes(w)));
 
   return (
     <>
@@ -122,6 +123,16 @@ export function CommandPalette() {
                         <span className="font-medium">{c.displayName}</span>
                         <span className="text-xs text-muted">services of {c.name}</span>
                         <StatusBadge status={c.status} className="ml-auto" />
+                      </Command.Item>
+                    ))}
+                  </Command.Group>
+                )}
+                {doable.length > 0 && (
+                  <Command.Group heading="Actions" className={groupClass}>
+                    {doable.map((a) => (
+                      <Command.Item key={a.href} value={`action:${a.href}`} onSelect={() => go(a.href)} className={itemClass}>
+                        <Plus aria-hidden className="size-4 text-muted" />
+                        {a.label}
                       </Command.Item>
                     ))}
                   </Command.Group>

@@ -5,5 +5,6 @@ export { ingressManifest, ingressManifestFromRecord, serviceBackend } from './in
 export { planExpose, exposedPort, type ExposePlanOptions } from './expose-plan.js';
 export { planUnexpose, validateUnexposeInput, type UnexposeInput, type UnexposePlanOptions } from './unexpose-plan.js';
 export { restoreService, restoreIngress } from './restore.js';
+export { serviceChangeConsequences, type ServiceNow } from './service-consequences.js';
 export { ingressUpdateManifest, ingressInputFromRecord, type IngressChange } from './ingress-update.js';
 export { serviceObjectFromRecord, ingressObjectFromRecord } from './mirrored-object.js';

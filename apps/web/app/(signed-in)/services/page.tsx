@@ -1,6 +1,7 @@
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import type { SearchParams } from 'nuqs/server';
 import { PageHeader } from '../../../components/ui/page-header';
+import { CreateServiceLink } from '../../../features/service-form/create-service-link';
 import { type CatalogItem, groupPage, PAGE_SIZE, servicePage } from '../../../features/catalog/catalog-data';
 import { CatalogView } from '../../../features/catalog/catalog-view';
 import { CatalogFacetsQuery, CatalogGroupsQuery, CatalogServicesQuery } from '../../../features/catalog/queries';
@@ -36,7 +37,12 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="Services"
-        actions={params.cluster.length === 1 && params.namespace.length === 1 ? <NewIngressLink cluster={params.cluster[0]!} namespace={params.namespace[0]!} /> : undefined}
+        actions={
+          <>
+            <CreateServiceLink cluster={params.cluster.length === 1 ? params.cluster[0] : undefined} namespace={params.cluster.length === 1 && params.namespace.length === 1 ? params.namespace[0] : undefined} />
+            {params.cluster.length === 1 && params.namespace.length === 1 && <NewIngressLink cluster={params.cluster[0]!} namespace={params.namespace[0]!} />}
+          </>
+        }
         description={
           <>
             Every service {clusterCount === null ? 'in the registered clusters' : `in ${clusterCount} cluster${clusterCount === 1 ? '' : 's'}`}: where it runs, the URL it answers on, and whether it is healthy. Filters stay in the address, so a view can be bookmarked or shared.
