@@ -28,7 +28,7 @@ describe('what the create-service form asks before anything is written: pod labe
     db = await createTestDatabase();
     api = await startTestApp(db.config());
     await registerCluster(api, 'sim', sim.kubeconfig());
-    await waitFor(async () => (await gql(api, POD_LABELS, { ns: 'team-a' })).data?.podLabels.pods === 3);
+    await waitFor(async () => (await gql(api, POD_LABELS, { ns: 'team-a' })).data?.podLabels.pods === 3, 'the three pods mirrored');
   });
   afterAll(async () => {
     await api?.close();
