@@ -116,15 +116,17 @@ describe(`dashboard: ${size} in ${CLUSTERS.length} clusters${QUICK ? ' (quick)' 
       apiEnv: { RATE_LIMIT_MUTATIONS: '1000000', RATE_LIMIT_LOGINS: '1000000', RATE_LIMIT_AUTH_FAILURES: '1000000' },
     });
     const started = performance.now();
+    // One cluster at a time: the simulated API servers share one thread, and a registration
+    // probes its cluster, which must answer while the previous one's initial lists stream.
     for (const c of fleet.clusters) {
       const r = await rest('POST', '/clusters', { name: c.name, kubeconfig: c.kubeconfig, displayName: c.name, labels: { region: `region-${c.name.slice(-2)}`, env: 'bench' } });
       if (r.status !== 201) throw new Error(`registering ${c.name}: ${r.status} ${JSON.stringify(r.body)}`);
-    }
-    for (;;) {
-      const states = await Promise.all(fleet.clusters.map(async (c) => (await rest('GET', `/clusters/${c.name}`)).body?.status));
-      if (states.every((s) => s === 'READY')) break;
-      if (performance.now() - started > 1_500_000) throw new Error(`clusters not READY after 25 minutes: ${states.join(', ')}`);
-      await new Promise((r) => setTimeout(r, 1000));
+      for (;;) {
+        const status = (await rest('GET', `/clusters/${c.name}`)).body?.status;
+        if (status === 'READY') break;
+        if (performance.now() - started > 1_500_000) throw new Error(`${c.name} not READY after 25 minutes: ${status}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
     }
     syncSeconds = (performance.now() - started) / 1000;
     const { data } = await raw<{ services: { totalCount: number } }>(CatalogServicesQuery, { filter: {}, first: 1 });
@@ -226,6 +228,9 @@ describe(`dashboard: ${size} in ${CLUSTERS.length} clusters${QUICK ? ' (quick)' 
     const rawMs: number[] = [];
     let objects = 0;
     let drawn = 0;
+    const layoutMs: number[] = [];
+    /** Where the time goes: the page's own topology marks and the document's timing, per run. */
+    const phases: Record<string, number[]> = {};
     for (let i = 0; i <= RUNS; i++) {
       const namespace = namespaceName(i % CLUSTERS[0]!.generate.namespaces);
       const r = await raw<{ topology: { nodes: unknown[] } }>(TopologyQuery, { cluster: TOPOLOGY_CLUSTER, namespace });
@@ -237,14 +242,23 @@ describe(`dashboard: ${size} in ${CLUSTERS.length} clusters${QUICK ? ' (quick)' 
       const tasks = await page.evaluate(() => (window as any).__bench.longTasks as [number, number][]);
       let interactive = ready;
       for (const [start, end] of [...tasks].sort((a, b) => a[0] - b[0])) if (start <= interactive + 50) interactive = Math.max(interactive, end);
-      drawn = Number(await page.locator('[data-testid=topology-graph]').getAttribute('data-drawn'));
+      const graph = page.locator('[data-testid=topology-graph]');
+      drawn = Number(await graph.getAttribute('data-drawn'));
       if (i === 0) continue;
+      layoutMs.push(Number(await graph.getAttribute('data-layout-ms')));
+      const times = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const out: Record<string, number> = { responseStart: nav?.responseStart ?? 0, domContentLoaded: nav?.domContentLoadedEventEnd ?? 0 };
+        for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('topology:') && !(m.name in out)) out[m.name] = m.startTime;
+        return out;
+      });
+      for (const [k, v] of Object.entries(times)) (phases[k] ??= []).push(v);
       pageMs.push(interactive);
       readyMs.push(ready);
       rawMs.push(r.ms);
     }
     expect(objects).toBeGreaterThanOrEqual(1000);
-    record({ id: 'dashboard.topology-1k', title: `Topology of a ${objects.toLocaleString('en-US')}-object namespace laid out and interactive (${engine})`, unit: 'ms', value: median(pageMs), goal: { max: 1500 }, baseline: { label: 'raw GraphQL Topology of the namespace', value: median(rawMs) }, details: { ...spread(pageMs), laidOutMedian: median(readyMs), objects, drawnNodes: drawn } });
+    record({ id: 'dashboard.topology-1k', title: `Topology of a ${objects.toLocaleString('en-US')}-object namespace laid out and interactive (${engine})`, unit: 'ms', value: median(pageMs), goal: { max: 1500 }, baseline: { label: 'raw GraphQL Topology of the namespace', value: median(rawMs) }, details: { ...spread(pageMs), laidOutMedian: median(readyMs), layoutWorkerMedian: median(layoutMs), ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [`at:${k.replace('topology:', '')}`, median(v)])), objects, drawnNodes: drawn } });
   });
 
   it('gzipped JavaScript of the catalog route', async () => {

@@ -12,7 +12,7 @@ export interface LighthouseScores {
   accessibility: number;
   /** Metrics in ms (LCP, FCP, TBT, Speed Index) and CLS, as Lighthouse reports them. */
   metrics: Record<string, number>;
-  /** Failed accessibility audits, by id (empty when the score is 100). */
+  /** Failed accessibility audits: id and the first elements it names (empty when the score is 100). */
   failedA11y: string[];
 }
 
@@ -55,7 +55,12 @@ export async function startLighthouseBrowser(chromium: string): Promise<Lighthou
           speedIndexMs: metric('speed-index'),
           cls: metric('cumulative-layout-shift'),
         },
-        failedA11y: a11yRefs.filter((r) => r.weight > 0 && (lhr.audits[r.id]?.score ?? 1) < 1).map((r) => r.id),
+        failedA11y: a11yRefs
+          .filter((r) => r.weight > 0 && (lhr.audits[r.id]?.score ?? 1) < 1)
+          .map((r) => {
+            const items = ((lhr.audits[r.id]?.details as { items?: { node?: { selector?: string } }[] } | undefined)?.items ?? []).slice(0, 3);
+            return `${r.id} [${items.map((i) => i.node?.selector ?? '?').join(' | ')}]`;
+          }),
       };
     },
     async close() {
