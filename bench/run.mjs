@@ -34,9 +34,11 @@ const run = spawnSync(bin('vitest'), ['run', '--config', 'bench/vitest.config.ts
   env: { ...process.env, BENCH_RESULTS: results, ...(quick ? { BENCH_QUICK: '1' } : {}) },
 });
 const rows = existsSync(results) ? readFileSync(results, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+// JSON has no Infinity (a goal never reached, e.g. a timeout): it arrives as null.
+for (const r of rows) if (r.value === null) r.value = Number.POSITIVE_INFINITY;
 rmSync(dir, { recursive: true, force: true });
 
-const fmt = (n) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
+const fmt = (n) => (!Number.isFinite(n) ? String(n) : Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
 const met = (r) => (r.goal.max === undefined || r.value <= r.goal.max) && (r.goal.min === undefined || r.value >= r.goal.min);
 console.log('\nbenchmark | measured | goal | baseline (same run) | ratio to baseline | result');
 console.log('--- | --- | --- | --- | --- | ---');

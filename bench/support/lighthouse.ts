@@ -39,10 +39,15 @@ export async function startLighthouseBrowser(chromium: string): Promise<Lighthou
   });
   return {
     async audit(url, headers) {
-      const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: headers }, desktopConfig);
-      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-      const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      let lhr;
+      // On a busy machine the trace sometimes misses the navigation (NO_NAVSTART): once more then.
+      for (let attempt = 1; ; attempt++) {
+        const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: headers }, desktopConfig);
+        if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+        lhr = result.lhr;
+        if (!lhr.runtimeError) break;
+        if (attempt === 3) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      }
       const metric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
       const a11yRefs = lhr.categories.accessibility?.auditRefs ?? [];
       return {
