@@ -11,8 +11,11 @@ export interface KeysetPage<T> {
   endCursor: string | null;
 }
 
-/** Fetches the page that starts after `after` (null: the first), `first` items long; throws an ApiProblem. */
-export type FetchPage<T> = (after: string | null, first: number) => Promise<KeysetPage<T>>;
+/**
+ * Fetches the page that starts after `after` (null: the first), `first` items long;
+ * throws an ApiProblem. An aborted `signal` cancels the request (the promise rejects).
+ */
+export type FetchPage<T> = (after: string | null, first: number, signal?: AbortSignal) => Promise<KeysetPage<T>>;
 
 /** What the server rendered for a view: its first page, or why there is none. */
 export type InitialPage<T> = { key: string; page: KeysetPage<T>; problem?: undefined } | { key: string; page?: undefined; problem: ApiProblem };
@@ -63,6 +66,10 @@ export function useKeysetPages<T extends { id: string }>(key: string, fetchPage:
   const stateRef = useRef(state);
   stateRef.current = state;
   const busy = useRef({ more: false, refresh: false, refreshAgain: false });
+  // The request for the current view's first page: a newer view cancels it (typing a
+  // search supersedes each answer before it arrives), so only the latest one is waited for.
+  const inflight = useRef<AbortController | null>(null);
+  useEffect(() => () => inflight.current?.abort(), []);
 
   // The server-rendered page seeds the view it was rendered for, once (a later visit to
   // the same view reads it afresh); a new server render (e.g. router.refresh) seeds again.
@@ -73,6 +80,8 @@ export function useKeysetPages<T extends { id: string }>(key: string, fetchPage:
     const seed = initial && initial !== consumed.current ? fromInitial(key) : null;
     if (!seed && stateRef.current.key === key && (stateRef.current.status !== 'loading' || !fetchPage)) return;
     const gen = ++generation.current;
+    inflight.current?.abort();
+    inflight.current = null;
     busy.current = { more: false, refresh: false, refreshAgain: false };
     if (seed) {
       consumed.current = initial;
@@ -85,13 +94,18 @@ export function useKeysetPages<T extends { id: string }>(key: string, fetchPage:
     }
     // The previous rows stay visible (marked as updating) until the new ones arrive.
     setState((s) => ({ ...s, key, updating: true, status: s.pages.length ? s.status : 'loading' }));
-    fetchPage(null, PAGE_SIZE).then(
+    const ctl = new AbortController();
+    inflight.current = ctl;
+    fetchPage(null, PAGE_SIZE, ctl.signal).then(
       (page) => {
+        // Answers of a superseded view are never shown (aborted or not, they lose to the newer one).
         if (gen !== generation.current) return;
+        inflight.current = null;
         setState({ key, pages: [{ after: null, ...page, stale: false }], totalCount: page.totalCount, status: 'ready', problem: null, updating: false, moreProblem: null });
       },
       (e) => {
         if (gen !== generation.current) return;
+        inflight.current = null;
         setState({ key, pages: [], totalCount: 0, status: 'error', problem: asProblem(e), updating: false, moreProblem: null });
       },
     );

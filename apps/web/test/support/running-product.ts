@@ -36,11 +36,18 @@ async function waitUntil(url: string, what: string, ok: (status: number) => bool
   throw new Error(`${what} was not ready within 90 s`);
 }
 
+export interface ProductOptions {
+  /** A PostgreSQL database for the API (the benchmarks'); default: embedded PGlite in a fresh folder. */
+  databaseUrl?: string;
+  /** More environment for the API (e.g. rate limits). */
+  apiEnv?: Record<string, string>;
+}
+
 /**
- * The API (built dist, embedded database, no demo) and the production dashboard in
- * front of it, started as `npm start` starts them.
+ * The API (built dist, embedded database unless told otherwise, no demo) and the
+ * production dashboard in front of it, started as `npm start` starts them.
  */
-export async function startProduct(adminToken: string): Promise<RunningProduct> {
+export async function startProduct(adminToken: string, opts: ProductOptions = {}): Promise<RunningProduct> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-web-'));
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -50,7 +57,7 @@ export async function startProduct(adminToken: string): Promise<RunningProduct> 
   delete env.DATABASE_URL;
   const api = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
     cwd: root,
-    env: { ...env, PORT: String(apiPort), HOST: '127.0.0.1', SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_DEMO: '0', SWITCHBOARD_ADMIN_TOKEN: adminToken, TRUST_PROXY: '127.0.0.1', SWITCHBOARD_DASHBOARD_URL: webUrl, LOG_LEVEL: 'warn' },
+    env: { ...env, PORT: String(apiPort), HOST: '127.0.0.1', SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_DEMO: '0', SWITCHBOARD_ADMIN_TOKEN: adminToken, TRUST_PROXY: '127.0.0.1', SWITCHBOARD_DASHBOARD_URL: webUrl, LOG_LEVEL: 'warn', ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}), ...opts.apiEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const web = spawn(process.execPath, [path.join(root, 'apps/web/server.mjs'), '--port', String(webPort), '--hostname', '127.0.0.1'], {

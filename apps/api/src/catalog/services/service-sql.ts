@@ -56,30 +56,46 @@ function kindsSql(kinds: readonly ServiceKindLabel[], p: Params): string {
   return `(${branches.join(' OR ')})`;
 }
 
-/** WHERE clause for every filter (not the cursor). */
-export function whereSql(q: Omit<ServiceQuery, 'sort' | 'limit' | 'after'>, p: Params): string {
+/**
+ * The ids of the services the text search finds (names, namespaces, labels, the ingress
+ * hosts routing to them), within the cluster/namespace filters. One branch per searched
+ * column, each repeating the scope, so every branch picks its best index and the union
+ * stays small. Namespaces are few: the distinct ones are walked on the (namespace, name)
+ * index (a loose index scan, one probe each) and matched by name, instead of a trigram
+ * scan over every service row.
+ */
+export function searchHitsSql(q: Pick<ServiceQuery, 'text' | 'clusters' | 'namespaces'>, p: Params): string {
+  const like = p.add(`%${escapeLike(q.text!)}%`);
+  const scope: string[] = [];
+  if (q.clusters?.length) scope.push(`x."clusterId" IN (SELECT id FROM "Cluster" WHERE name = ANY(${p.add(q.clusters)}::text[]))`);
+  if (q.namespaces?.length) scope.push(`x.namespace = ANY(${p.add(q.namespaces)}::text[])`);
+  const and = scope.map((w) => ` AND ${w}`).join('');
+  return `SELECT x.id FROM "Service" x WHERE x.name ILIKE ${like}${and}
+      UNION SELECT x.id FROM "Service" x WHERE x.namespace IN (
+        WITH RECURSIVE ns(name) AS (
+          (SELECT namespace FROM "Service" ORDER BY namespace LIMIT 1)
+          UNION ALL
+          SELECT (SELECT namespace FROM "Service" WHERE namespace > ns.name ORDER BY namespace LIMIT 1) FROM ns WHERE ns.name IS NOT NULL)
+        SELECT name FROM ns WHERE name ILIKE ${like})${and}
+      UNION SELECT x.id FROM "Service" x WHERE x.labels::text ILIKE ${like}${and}
+      UNION SELECT x.id FROM "IngressRule" r JOIN "Service" x
+        ON x."clusterId" = r."clusterId" AND x.namespace = r.namespace AND x.name = r."backendService"
+       WHERE r.host ILIKE ${like}${and}`;
+}
+
+/**
+ * WHERE clause for every filter (not the cursor). `hits`: the name of a CTE holding
+ * searchHitsSql's ids (a statement that filters twice, page and total, searches once);
+ * without it the search is inlined.
+ */
+export function whereSql(q: Omit<ServiceQuery, 'sort' | 'limit' | 'after'>, p: Params, hits?: string): string {
   const where: string[] = [];
   if (q.clusters?.length) where.push(`c.name = ANY(${p.add(q.clusters)}::text[])`);
   if (q.namespaces?.length) where.push(`s.namespace = ANY(${p.add(q.namespaces)}::text[])`);
   if (q.types?.length) where.push(`s.type::text = ANY(${p.add(q.types)}::text[])`);
   if (q.kinds?.length) where.push(kindsSql(q.kinds, p));
   for (const req of q.labels ?? []) where.push(labelPredicate(req, p));
-  if (q.text) {
-    // One branch per searched column, each repeating the cluster/namespace scope, so
-    // every branch picks its best index (trigram or scope) and the union stays small.
-    const like = p.add(`%${escapeLike(q.text)}%`);
-    const scope: string[] = [];
-    if (q.clusters?.length) scope.push(`x."clusterId" IN (SELECT id FROM "Cluster" WHERE name = ANY(${p.add(q.clusters)}::text[]))`);
-    if (q.namespaces?.length) scope.push(`x.namespace = ANY(${p.add(q.namespaces)}::text[])`);
-    const and = scope.map((w) => ` AND ${w}`).join('');
-    where.push(`s.id IN (
-      SELECT x.id FROM "Service" x WHERE x.name ILIKE ${like}${and}
-      UNION SELECT x.id FROM "Service" x WHERE x.namespace ILIKE ${like}${and}
-      UNION SELECT x.id FROM "Service" x WHERE x.labels::text ILIKE ${like}${and}
-      UNION SELECT x.id FROM "IngressRule" r JOIN "Service" x
-        ON x."clusterId" = r."clusterId" AND x.namespace = r.namespace AND x.name = r."backendService"
-       WHERE r.host ILIKE ${like}${and})`);
-  }
+  if (q.text) where.push(`s.id IN (${hits ? `SELECT id FROM ${hits}` : searchHitsSql(q, p)})`);
   const scoped = scopeSql(q.scope, p, 's."clusterId"', 's.namespace');
   if (scoped) where.push(scoped);
   if (q.hasDiagnostics !== undefined) {

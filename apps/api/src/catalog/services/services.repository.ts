@@ -4,7 +4,7 @@ import type { Scope, ServicePortRecord } from '@switchboard/k8s-model';
 import { scopeSql } from '../shared/scope-sql.js';
 import type { CatalogService, ServiceQuery, ServiceQueryFilter } from './catalog-service.js';
 import { Params } from '../../database/sql-params.js';
-import { afterSql, orderSql, SORT_KEYS, whereSql } from './service-sql.js';
+import { afterSql, orderSql, searchHitsSql, SORT_KEYS, whereSql } from './service-sql.js';
 
 /** A row as the SELECT below returns it: the record's columns plus raw dates, ports and counts. */
 type ServiceRow = Omit<CatalogService, 'k8sCreatedAt' | 'syncedAt' | 'ports' | 'endpointCounts'> & {
@@ -39,7 +39,9 @@ export class ServicesRepository {
   /** One page in sort order plus the total matching the filters (two statements). */
   async search(q: ServiceQuery): Promise<{ items: { service: CatalogService; sortKey: (string | number | null)[] }[]; total: number; hasNextPage: boolean }> {
     const p = new Params();
-    const where = whereSql(q, p);
+    // A text search runs once (materialised), for the page and the total alike.
+    const hits = q.text ? `hits AS MATERIALIZED (${searchHitsSql(q, p)}),` : '';
+    const where = whereSql(q, p, q.text ? 'hits' : undefined);
     const keyColumns = SORT_KEYS[q.sort].columns.map((col, i) => (SORT_KEYS[q.sort].casts[i] === 'timestamptz' ? `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : `${col}::text`));
     const pageWhere = q.after ? `${where ? `${where} AND` : 'WHERE'} ${afterSql(q.sort, q.after, p)}` : where;
     const sql = `${SELECT}, json_build_array(${keyColumns.join(', ')}) AS "sortKey", row_number() OVER (ORDER BY ${orderSql(q.sort)}) AS "rowNo"
@@ -47,9 +49,8 @@ export class ServicesRepository {
       ${pageWhere} ORDER BY ${orderSql(q.sort)} LIMIT ${p.add(q.limit + 1)}`;
     // The total rides along as a second result column of the same statement (a
     // CTE), so a page is one round trip; an empty page still reports the total.
-    const countWhere = whereSql(q, p);
-    const withTotal = `WITH page AS (${sql}),
-      total AS (SELECT count(*)::int AS n FROM "Service" s JOIN "Cluster" c ON c.id = s."clusterId" ${countWhere})
+    const withTotal = `WITH ${hits} page AS (${sql}),
+      total AS (SELECT count(*)::int AS n FROM "Service" s JOIN "Cluster" c ON c.id = s."clusterId" ${where})
       SELECT page.*, total.n AS "totalCount" FROM total LEFT JOIN page ON true ORDER BY page."rowNo"`;
     const rows = await this.database.prisma.$queryRawUnsafe<(ServiceRow & { totalCount: number })[]>(withTotal, ...p.values);
     const found = rows.filter((r) => r.id !== null);
