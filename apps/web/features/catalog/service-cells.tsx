@@ -75,7 +75,8 @@ export function PrimaryUrlCell({ s }: { s: ServiceRow }) {
     <span className="flex min-w-0 items-center gap-1.5">
       <span className="flex min-w-0 flex-1 flex-col leading-tight">
         {openable ? (
-          <a href={u.url} target="_blank" rel="noreferrer" className="truncate font-mono text-xs" data-testid="primary-url" title={u.note ? `${u.url}\n${u.note}` : u.url}>
+          // 24 px tall lines: two links stacked in a cell stay big enough to hit (WCAG 2.2 target size).
+          <a href={u.url} target="_blank" rel="noreferrer" className="truncate font-mono text-xs leading-6" data-testid="primary-url" title={u.note ? `${u.url}\n${u.note}` : u.url}>
             {u.url}
           </a>
         ) : (
@@ -98,7 +99,7 @@ export function PrimaryUrlCell({ s }: { s: ServiceRow }) {
             <span className="truncate">{SCOPE_TITLE[u.scope]}</span>
           )}
           {more > 0 && (
-            <Link href={href} prefetch={false} className="shrink-0 whitespace-nowrap" aria-label={`${more} more URL${more === 1 ? '' : 's'} of ${s.name} in ${s.cluster}`}>
+            <Link href={href} prefetch={false} className="shrink-0 whitespace-nowrap leading-6" aria-label={`${more} more URL${more === 1 ? '' : 's'} of ${s.name} in ${s.cluster}`}>
               +{more} more
             </Link>
           )}

@@ -35,10 +35,6 @@ export const TopologyScopesQuery = graphql(`
       name
       displayName
       status
-      summary {
-        services
-        pods
-      }
     }
     namespaces {
       cluster

@@ -348,6 +348,11 @@ function NothingToShow({ narrowed, params, setParams }: { narrowed: boolean; par
   );
 }
 
+/** Services and pods of a cluster, from its namespaces' counts (the scope picker's query has no per-cluster totals: those cost a full count at fleet scale). */
+function sizeOfCluster(scopes: Scopes, cluster: string): number {
+  return scopes.namespaces.reduce((sum, n) => (n.cluster === cluster ? sum + n.serviceCount + n.podCount : sum), 0);
+}
+
 /** The API refused the scope: too large (narrow it — sizes help pick), unknown, or another failure. */
 function ScopeProblem({ problem, params, setParams, scopes, retry }: { problem: ApiProblem; params: TopologyParams; setParams: SetParams; scopes: Scopes; retry: () => void }) {
   const tooLarge = problem.code === 'VALIDATION_FAILED' && problem.details?.some((d) => d.rule === 'tooLarge');
@@ -355,7 +360,7 @@ function ScopeProblem({ problem, params, setParams, scopes, retry }: { problem: 
     const field = problem.details!.find((d) => d.rule === 'tooLarge')!.field;
     const choices =
       field === 'cluster'
-        ? scopes.clusters.map((c) => ({ key: c.name, label: `cluster ${c.name}`, size: c.summary.services + c.summary.pods, pick: { cluster: c.name, namespace: '' } }))
+        ? scopes.clusters.map((c) => ({ key: c.name, label: `cluster ${c.name}`, size: sizeOfCluster(scopes, c.name), pick: { cluster: c.name, namespace: '' } }))
         : scopes.namespaces.filter((n) => !params.cluster || n.cluster === params.cluster).map((n) => ({ key: `${n.cluster}/${n.name}`, label: `namespace ${n.name}${params.cluster ? '' : ` (${n.cluster})`}`, size: n.serviceCount + n.podCount, pick: { cluster: n.cluster, namespace: n.name } }));
     choices.sort((a, b) => b.size - a.size);
     return (

@@ -4,7 +4,8 @@ import { cacheExchange, Client, fetchExchange, subscriptionExchange } from '@urq
 import { type Client as WsClient, createClient as createWsClient } from 'graphql-ws';
 import { csrfToken } from './csrf';
 
-export type LiveConnection = 'connecting' | 'connected' | 'reconnecting';
+/** idle: no open page subscribes (the socket is lazy: it opens with the first subscription, closes after the last). */
+export type LiveConnection = 'idle' | 'connecting' | 'connected' | 'reconnecting';
 
 /**
  * The browser's GraphQL client: queries and mutations to the dashboard's own /graphql
@@ -13,7 +14,8 @@ export type LiveConnection = 'connecting' | 'connected' | 'reconnecting';
  */
 export function createBrowserClient(onConnection: (state: LiveConnection) => void): { client: Client; ws: WsClient } {
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  let connectedOnce = false;
+  // Reconnecting only after a connection was lost; a lazy close (code 1000) is idle, not lost.
+  let lost = false;
   const ws = createWsClient({
     url: `${protocol}//${window.location.host}/graphql`,
     lazy: true,
@@ -23,12 +25,15 @@ export function createBrowserClient(onConnection: (state: LiveConnection) => voi
     // 1 s, 2 s, 4 s … capped at 15 s, with jitter, so a restarted API is not stampeded.
     retryWait: (attempt) => new Promise((r) => setTimeout(r, Math.min(15_000, 1_000 * 2 ** attempt) * (0.75 + Math.random() / 2))),
     on: {
-      connecting: () => onConnection(connectedOnce ? 'reconnecting' : 'connecting'),
+      connecting: () => onConnection(lost ? 'reconnecting' : 'connecting'),
       connected: () => {
-        connectedOnce = true;
+        lost = false;
         onConnection('connected');
       },
-      closed: () => onConnection(connectedOnce ? 'reconnecting' : 'connecting'),
+      closed: (event) => {
+        lost = (event as { code?: number } | undefined)?.code !== 1000;
+        onConnection(lost ? 'reconnecting' : 'idle');
+      },
     },
   });
   const client = new Client({
