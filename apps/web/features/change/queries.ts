@@ -13,3 +13,49 @@ export const ObjectChangeFields = graphql(`
     diff
   }
 `);
+
+// What a service or ingress mutation answers, as every form reads it.
+export const ServiceChangeResult = graphql(`
+  fragment ServiceChangeResult on ServiceMutationResult {
+    dryRun
+    replayed
+    deleted
+    notes
+    changes {
+      ...ObjectChangeFields
+      accessUrls {
+        ...AccessUrlFields
+      }
+    }
+    service {
+      id
+      cluster
+      namespace
+      name
+      accessUrls {
+        ...AccessUrlFields
+      }
+    }
+  }
+`);
+
+export const IngressChangeResult = graphql(`
+  fragment IngressChangeResult on IngressMutationResult {
+    dryRun
+    replayed
+    deleted
+    notes
+    changes {
+      ...ObjectChangeFields
+      accessUrls {
+        ...AccessUrlFields
+      }
+    }
+    ingress {
+      id
+      accessUrls {
+        ...IngressUrlFields
+      }
+    }
+  }
+`);

@@ -13,22 +13,7 @@ export const ExposeIngressClassesQuery = graphql(`
 export const ExposeServiceMutation = graphql(`
   mutation ExposeService($cluster: String!, $namespace: String!, $name: String!, $input: ExposeInput!, $dryRun: Boolean, $idempotencyKey: String, $force: Boolean) {
     exposeService(cluster: $cluster, namespace: $namespace, name: $name, input: $input, dryRun: $dryRun, idempotencyKey: $idempotencyKey, force: $force) {
-      dryRun
-      deleted
-      replayed
-      notes
-      changes {
-        ...ObjectChangeFields
-        accessUrls {
-          ...AccessUrlFields
-        }
-      }
-      service {
-        id
-        accessUrls {
-          ...AccessUrlFields
-        }
-      }
+      ...ServiceChangeResult
     }
   }
 `);
@@ -36,22 +21,7 @@ export const ExposeServiceMutation = graphql(`
 export const UnexposeServiceMutation = graphql(`
   mutation UnexposeService($cluster: String!, $namespace: String!, $name: String!, $input: UnexposeInput!, $dryRun: Boolean, $idempotencyKey: String, $force: Boolean) {
     unexposeService(cluster: $cluster, namespace: $namespace, name: $name, input: $input, dryRun: $dryRun, idempotencyKey: $idempotencyKey, force: $force) {
-      dryRun
-      deleted
-      replayed
-      notes
-      changes {
-        ...ObjectChangeFields
-        accessUrls {
-          ...AccessUrlFields
-        }
-      }
-      service {
-        id
-        accessUrls {
-          ...AccessUrlFields
-        }
-      }
+      ...ServiceChangeResult
     }
   }
 `);

@@ -56,22 +56,7 @@ export const IngressEditorIngressQuery = graphql(`
 export const CreateIngressMutation = graphql(`
   mutation CreateIngress($cluster: String!, $namespace: String!, $input: CreateIngressInput!, $dryRun: Boolean, $idempotencyKey: String, $force: Boolean) {
     createIngress(cluster: $cluster, namespace: $namespace, input: $input, dryRun: $dryRun, idempotencyKey: $idempotencyKey, force: $force) {
-      dryRun
-      replayed
-      deleted
-      notes
-      changes {
-        ...ObjectChangeFields
-        accessUrls {
-          ...AccessUrlFields
-        }
-      }
-      ingress {
-        id
-        accessUrls {
-          ...IngressUrlFields
-        }
-      }
+      ...IngressChangeResult
     }
   }
 `);
@@ -79,22 +64,7 @@ export const CreateIngressMutation = graphql(`
 export const UpdateIngressMutation = graphql(`
   mutation UpdateIngress($cluster: String!, $namespace: String!, $name: String!, $input: UpdateIngressInput!, $dryRun: Boolean, $idempotencyKey: String, $force: Boolean) {
     updateIngress(cluster: $cluster, namespace: $namespace, name: $name, input: $input, dryRun: $dryRun, idempotencyKey: $idempotencyKey, force: $force) {
-      dryRun
-      replayed
-      deleted
-      notes
-      changes {
-        ...ObjectChangeFields
-        accessUrls {
-          ...AccessUrlFields
-        }
-      }
-      ingress {
-        id
-        accessUrls {
-          ...IngressUrlFields
-        }
-      }
+      ...IngressChangeResult
     }
   }
 `);

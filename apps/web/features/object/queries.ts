@@ -74,3 +74,33 @@ export const MirrorFields = graphql(`
     }
   }
 `);
+
+/** What a service's spec says: the service page shows it, the edit form starts from it. */
+export const ServiceSpecFields = graphql(`
+  fragment ServiceSpecFields on Service {
+      selector {
+        key
+        value
+      }
+      labels {
+        key
+        value
+      }
+      annotations {
+        key
+        value
+      }
+      ports {
+        name
+        port
+        targetPort
+        nodePort
+        protocol
+        appProtocol
+      }
+      loadBalancerIngress {
+        ip
+        hostname
+      }
+  }
+`);

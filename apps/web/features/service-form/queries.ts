@@ -55,30 +55,6 @@ export const DeleteServiceMutation = graphql(`
   }
 `);
 
-export const ServiceChangeResult = graphql(`
-  fragment ServiceChangeResult on ServiceMutationResult {
-    dryRun
-    replayed
-    deleted
-    notes
-    changes {
-      ...ObjectChangeFields
-      accessUrls {
-        ...AccessUrlFields
-      }
-    }
-    service {
-      id
-      cluster
-      namespace
-      name
-      accessUrls {
-        ...AccessUrlFields
-      }
-    }
-  }
-`);
-
 export const ServiceEditQuery = graphql(`
   query ServiceEdit($cluster: String!, $namespace: String!, $name: String!) {
     service(cluster: $cluster, namespace: $namespace, name: $name) {
@@ -90,30 +66,7 @@ export const ServiceEditQuery = graphql(`
       clusterIP
       externalName
       resourceVersion
-      selector {
-        key
-        value
-      }
-      labels {
-        key
-        value
-      }
-      annotations {
-        key
-        value
-      }
-      ports {
-        name
-        port
-        targetPort
-        nodePort
-        protocol
-        appProtocol
-      }
-      loadBalancerIngress {
-        ip
-        hostname
-      }
+      ...ServiceSpecFields
     }
   }
 `);

@@ -21,30 +21,7 @@ export const ServicePageQuery = graphql(`
       createdAt
       syncedAt
       health
-      selector {
-        key
-        value
-      }
-      labels {
-        key
-        value
-      }
-      annotations {
-        key
-        value
-      }
-      ports {
-        name
-        port
-        targetPort
-        nodePort
-        protocol
-        appProtocol
-      }
-      loadBalancerIngress {
-        ip
-        hostname
-      }
+      ...ServiceSpecFields
       endpointCounts {
         ready
         total
