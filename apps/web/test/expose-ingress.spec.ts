@@ -96,7 +96,7 @@ describe.skipIf(!haveBrowser)('expose, unexpose and the ingress editor', () => {
     const preview = d.getByTestId('change-preview');
     await preview.waitFor();
     expect(await preview.getByTestId('object-change').getAttribute('data-action')).toBe('CREATE');
-    expect(await preview.textContent()).toContain('"secretName":"web-tls"');
+    expect(await preview.textContent()).toContain('secretName: web-tls');
     expect(await preview.getByTestId('access-url').evaluateAll((els) => els.map((e) => e.getAttribute('data-url')))).toEqual(['https://web.example.com/shop']);
     await expectClean(page, 'expose-review');
     // A dry run: the cluster has no such ingress.
