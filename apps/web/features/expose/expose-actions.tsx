@@ -20,12 +20,12 @@ export function ExposeActions({ service }: { service: ExposeTarget }) {
   const exposed = exposuresOf(service).length > 0;
   return (
     <>
-      <Button size="sm" onClick={() => setOpen('expose')}>
+      <Button size="md" onClick={() => setOpen('expose')}>
         <Globe aria-hidden className="size-3.5" />
         Expose
       </Button>
       {exposed && (
-        <Button size="sm" onClick={() => setOpen('unexpose')}>
+        <Button size="md" onClick={() => setOpen('unexpose')}>
           <Unplug aria-hidden className="size-3.5" />
           Unexpose
         </Button>
