@@ -21,12 +21,12 @@ import type { ClusterModel, LabelInput, RegisterClusterInput, UpdateClusterInput
 import type { ConnectionOutcome, ConnectionTestModel } from './dto/connection-test.model.js';
 import { credentialsFromKubeconfig, kubeConfigFor, probeCluster } from './kube-connection.js';
 
-// GraphQL sends labels as [{ key, value }]; REST bodies may send a plain map.
 type Candidate = { name: string; authKind: AuthKind; context: string | null; credentials: ClusterCredentials };
 
 // Registration's refusals that are a connection verdict (everything else stays an error of the request).
 const OUTCOME_OF: Record<string, ConnectionOutcome> = { CLUSTER_UNREACHABLE: 'UNREACHABLE', CLUSTER_TLS: 'TLS', CLUSTER_UNAUTHORIZED: 'UNAUTHORIZED', CLUSTER_FORBIDDEN: 'FORBIDDEN', CLUSTER_ERROR: 'ERROR' };
 
+// GraphQL sends labels as [{ key, value }]; REST bodies may send a plain map.
 const toMap = (labels: LabelInput[] | Record<string, string> | undefined): Record<string, string> =>
   Array.isArray(labels) ? Object.fromEntries(labels.map((l) => [l.key, l.value])) : { ...(labels ?? {}) };
 
