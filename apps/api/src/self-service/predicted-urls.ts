@@ -72,4 +72,5 @@ function asStored(raw: RawObject): RawObject {
   return { ...raw, metadata: { ...m, ...filled } };
 }
 
-const withPattern = (u: AccessUrl): PredictedUrl => ({ ...u, pattern: u.pattern ?? false });
+/** Just an access URL (an ingress URL also carries its rule and backend, which the answer's AccessUrl does not declare); `pattern` always said. */
+const withPattern = ({ url, scope, via, pending, note, port, host, pattern }: AccessUrl): PredictedUrl => ({ url, scope, via, pending, note, port, host, pattern: pattern ?? false });
