@@ -14,6 +14,7 @@ import { routes } from '../../lib/routes';
 import { useMe } from '../access/me-context';
 import { ChangeFlow } from '../change/change-flow';
 import { useChange } from '../change/use-change';
+import { YamlLineTokens } from '../object/yaml-line';
 import { yamlTokens } from '../object/yaml-tokens';
 import { outcomeOf } from '../expose/outcome';
 import { createVariables, emptyPath, emptyRule, emptyTls, type IngressFormState, ingressIssues, ingressYaml, type PathRow, type RuleRow, type TlsRow, updateVariables } from './ingress-form';
@@ -278,11 +279,7 @@ export function IngressEditor({ cluster, namespace, context, initial, editing }:
         <pre className="max-h-[70vh] overflow-auto px-4 py-3 font-mono text-xs leading-5" aria-label="Manifest YAML" tabIndex={0}>
           {yaml.map((line, n) => (
             <div key={n}>
-              {line.map((tok, m) => (
-                <span key={m} className={TOKEN_CLASS[tok.kind]}>
-                  {tok.text}
-                </span>
-              ))}
+              <YamlLineTokens tokens={line} />
             </div>
           ))}
         </pre>
@@ -290,5 +287,3 @@ export function IngressEditor({ cluster, namespace, context, initial, editing }:
     </div>
   );
 }
-
-const TOKEN_CLASS: Record<string, string> = { key: 'text-info', string: 'text-ok', literal: 'text-warn', punct: 'text-muted', plain: '' };

@@ -1,15 +1,8 @@
 import { Card, CardHeader } from '../../components/ui/card';
 import { CopyButton } from '../../components/ui/copy-button';
 import { TimeAgo } from '../../components/ui/time-ago';
-import { type YamlToken, yamlTokens } from './yaml-tokens';
-
-const TOKEN_CLASS: Record<YamlToken['kind'], string> = {
-  key: 'text-info',
-  string: 'text-ok',
-  literal: 'text-warn',
-  punct: 'text-muted',
-  plain: '',
-};
+import { YamlLineTokens } from './yaml-line';
+import { yamlTokens } from './yaml-tokens';
 
 /**
  * The object as YAML, read-only and server-rendered: no editor to download, the browser's
@@ -39,11 +32,7 @@ export function ManifestCard({ yaml, kind, name, namespace, mirroredAt }: { yaml
               <span aria-hidden className="mr-4 inline-block text-right text-muted select-none" style={{ width: `${width}ch` }}>
                 {i + 1}
               </span>
-              {tokens.map((t, j) => (
-                <span key={j} className={TOKEN_CLASS[t.kind]}>
-                  {t.text}
-                </span>
-              ))}
+              <YamlLineTokens tokens={tokens} />
               {'\n'}
             </span>
           ))}

@@ -1,7 +1,6 @@
 import { CopyButton } from '../../components/ui/copy-button';
-import { type YamlToken, yamlTokens } from '../object/yaml-tokens';
-
-const TOKEN_CLASS: Record<YamlToken['kind'], string> = { key: 'text-info', string: 'text-ok', literal: 'text-warn', punct: 'text-muted', plain: '' };
+import { YamlLineTokens } from '../object/yaml-line';
+import { yamlTokens } from '../object/yaml-tokens';
 
 /** The manifest the API will apply (k8s-model's builder over the form), redrawn as you type. */
 export function YamlPreview({ yaml, valid }: { yaml: string; valid: boolean }) {
@@ -20,11 +19,7 @@ export function YamlPreview({ yaml, valid }: { yaml: string; valid: boolean }) {
         <code>
           {yamlTokens(yaml).map((tokens, i) => (
             <span key={i} className="block">
-              {tokens.map((t, j) => (
-                <span key={j} className={TOKEN_CLASS[t.kind]}>
-                  {t.text}
-                </span>
-              ))}
+              <YamlLineTokens tokens={tokens} />
               {'\n'}
             </span>
           ))}
