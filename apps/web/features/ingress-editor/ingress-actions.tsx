@@ -30,14 +30,3 @@ export function IngressActions({ cluster, namespace, name, urls }: { cluster: st
     </>
   );
 }
-
-/** "New ingress" where one namespace of one cluster is in view, for callers who may change it. */
-export function NewIngressLink({ cluster, namespace }: { cluster: string; namespace: string }) {
-  const { permissions } = useMe();
-  if (!permissions.canChange(cluster, namespace)) return null;
-  return (
-    <Button size="sm" asChild>
-      <Link href={routes.newIngress(cluster, namespace)}>New ingress in {namespace}</Link>
-    </Button>
-  );
-}

@@ -4,7 +4,7 @@ import dynamic from 'next/dynamic';
 import { Card, CardHeader } from '../../components/ui/card';
 import { Skeleton } from '../../components/ui/states';
 
-// The graph (React Flow, and ELK in its worker) loads after the page is up, so the
+// The graph (React Flow, and dagre in its worker) loads after the page is up, so the
 // service's URLs paint first and the route's own JavaScript stays small.
 const ServiceNeighbourhood = dynamic(() => import('../topology/service-neighbourhood').then((m) => m.ServiceNeighbourhood), {
   ssr: false,

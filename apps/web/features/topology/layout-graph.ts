@@ -1,5 +1,4 @@
 import type { TopologyNodeLike, TopologyView, TopologyViewItem } from '@switchboard/k8s-model';
-import type { ElkNode } from 'elkjs/lib/elk-api';
 
 /** Drawn sizes (px) of each item type; boxes (clusters, open namespaces) get theirs from the layout. */
 export const ITEM_SIZE = {
@@ -24,7 +23,7 @@ export interface LayoutRequest {
   items: LayoutItem[];
   edges: [number, number][];
 }
-export type LayoutAnswer = { id: number; positions: Positions; ms: number; elkRuns: number } | { id: number; error: string };
+export type LayoutAnswer = { id: number; positions: Positions; ms: number; engineRuns: number } | { id: number; error: string };
 
 const isBox = (i: TopologyViewItem<TopologyNodeLike>) => i.type === 'cluster' || (i.type === 'namespace' && !i.collapsed);
 
@@ -73,55 +72,53 @@ export function layoutKey(view: TopologyView<TopologyNodeLike>): string {
 // The layout (runs in the worker)
 
 /**
- * ELK's layered algorithm for each connected piece of a namespace (ingress → service → pods,
- * left to right), the pieces packed into rows inside their namespace box, namespaces packed
- * inside their cluster box, clusters side by side.
+ * A layered layout (dagre) for each connected piece of a namespace (ingress → service →
+ * pods, left to right), the pieces packed into rows inside their namespace box, namespaces
+ * packed inside their cluster box, clusters side by side.
  *
- * Why not one ELK run over the whole nested graph (namespaces as compound nodes): ELK's
- * per-component pipeline and its rectpacking cost 0.3–2 s for a namespace of 200 services on
- * these machines, while most pieces have the same shape (a service and its pod group). Here
- * each distinct shape is laid out by ELK once per session and reused, a straight chain needs
- * no ELK at all, and the packing is a linear pass: ~5–40 ms for 400 drawn items.
+ * Why not one layered run over the whole nested graph (namespaces as compound nodes): the
+ * per-component pipeline costs 0.3–2 s for a namespace of 200 services on these machines,
+ * while most pieces have the same shape (a service and its pod group). Here each distinct
+ * shape is laid out once per session and reused, a straight chain needs no engine at all,
+ * and the packing is a linear pass. dagre rather than ELK: ELK (1.5 MB, compiled from Java)
+ * took 145 ms to load, 188 ms for its first piece and ~20 ms for each later one; dagre
+ * (50 kB) 7 ms, 30 ms and ~1.5 ms — the whole layout of a 1,000-object namespace was ELK's
+ * start-up.
  */
-export interface ElkLike {
-  layout(graph: ElkNode): Promise<ElkNode>;
+/** One connected piece, by index: each node's [width, height] and its edges (ordered by source). */
+export interface PieceGraph {
+  sizes: readonly [number, number][];
+  links: readonly [number, number][];
+}
+/** A layered layout of one piece: top-left corners, and the piece's size. */
+export interface LayeredEngine {
+  layout(piece: PieceGraph): Shape;
 }
 
-const BETWEEN_LAYERS = 72;
-const LAYERED = {
-  'elk.algorithm': 'layered',
-  'elk.direction': 'RIGHT',
-  'elk.spacing.nodeNode': '14',
-  'elk.layered.spacing.nodeNodeBetweenLayers': String(BETWEEN_LAYERS),
-  // Keep the API's order (ingress, then each service with its pods) where crossings allow.
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-  // React Flow draws its own curves: ELK's cheapest routing is enough.
-  'elk.edgeRouting': 'POLYLINE',
-  'elk.padding': '[top=0,left=0,bottom=0,right=0]',
-};
+export const BETWEEN_LAYERS = 72;
+export const NODE_SPACING = 14;
 const GAP = { piece: 24, namespace: 28, cluster: 44 } as const;
 const PAD = { cluster: { top: HEADER.cluster + 8, side: 16 }, namespace: { top: HEADER.namespace + 10, side: 14 } } as const;
 /** Boxes are packed into rows aiming at this width : height, the graph pane's at 1280 px. */
 const ASPECT = 2;
 
-type Shape = { width: number; height: number; at: [number, number][] };
+export type Shape = { width: number; height: number; at: [number, number][] };
 
 export class TopologyLayouter {
   private shapes = new Map<string, Shape>();
-  private elk: Promise<ElkLike> | null = null;
-  elkRuns = 0;
-  /** `loadElk` is called once, when the first piece needs ELK (a straight chain does not). */
-  constructor(private readonly loadElk: () => Promise<ElkLike>) {}
+  private loaded: Promise<LayeredEngine> | null = null;
+  engineRuns = 0;
+  /** `loadEngine` is called once, when the first piece needs the engine (a straight chain does not). */
+  constructor(private readonly loadEngine: () => Promise<LayeredEngine>) {}
 
-  /** Loads ELK and runs one small piece through it, so its code is warm when the first real graph arrives. */
+  /** Loads the engine and runs one small piece through it, so its code is warm when the first real graph arrives. */
   async warmUp(): Promise<void> {
-    const n = (id: string) => ({ id, ...ITEM_SIZE.object });
-    await (await this.engine()).layout({ id: 'w', layoutOptions: LAYERED, children: [n('a'), n('b'), n('c'), n('d')], edges: [{ id: 'ab', sources: ['a'], targets: ['b'] }, { id: 'ac', sources: ['a'], targets: ['c'] }, { id: 'cd', sources: ['c'], targets: ['d'] }] });
+    const z: [number, number] = [ITEM_SIZE.object.width, ITEM_SIZE.object.height];
+    (await this.engine()).layout({ sizes: [z, z, z, z], links: [[0, 1], [0, 2], [2, 3]] });
   }
 
-  private engine(): Promise<ElkLike> {
-    return (this.elk ??= this.loadElk());
+  private engine(): Promise<LayeredEngine> {
+    return (this.loaded ??= this.loadEngine());
   }
 
   async layout(req: Omit<LayoutRequest, 'id'>): Promise<Positions> {
@@ -174,7 +171,7 @@ export class TopologyLayouter {
     return out;
   }
 
-  /** The connected pieces of a namespace's objects, each laid out by ELK (once per distinct shape). */
+  /** The connected pieces of a namespace's objects, each laid out by the engine (once per distinct shape). */
   private async pieces(kids: number[], size: [number, number][], next: Map<number, number[]>, near: Map<number, number[]>) {
     const seen = new Set<number>();
     const pieces: { members: number[]; at: [number, number][]; width: number; height: number }[] = [];
@@ -203,15 +200,8 @@ export class TopologyLayouter {
       const signature = `${members.map((m) => `${size[m]![0]}x${size[m]![1]}`).join(',')}|${links.map(([a, b]) => `${a}>${b}`).join(',')}`;
       let shape = this.shapes.get(signature) ?? chainShape(members.map((m) => size[m]!), links);
       if (!shape) {
-        this.elkRuns++;
-        const laid = await (await this.engine()).layout({
-          id: 'piece',
-          layoutOptions: LAYERED,
-          children: members.map((m, i) => ({ id: String(i), width: size[m]![0], height: size[m]![1] })),
-          edges: links.map(([a, b], i) => ({ id: `e${i}`, sources: [String(a)], targets: [String(b)] })),
-        });
-        const at = new Map((laid.children ?? []).map((c) => [Number(c.id), [c.x ?? 0, c.y ?? 0] as [number, number]]));
-        shape = { width: laid.width ?? 0, height: laid.height ?? 0, at: members.map((_m, i) => at.get(i) ?? [0, 0]) };
+        this.engineRuns++;
+        shape = (await this.engine()).layout({ sizes: members.map((m) => size[m]!), links });
         if (this.shapes.size > 4000) this.shapes.clear();
         this.shapes.set(signature, shape);
       }
@@ -223,8 +213,8 @@ export class TopologyLayouter {
 
 /**
  * A piece that is one straight chain (ingress → service → pod group: each node has at most
- * one edge in and one out) laid left to right, centred on a line — what ELK's layered
- * algorithm answers for it — without waiting for ELK. Null for any other shape.
+ * one edge in and one out) laid left to right, centred on a line — what a layered
+ * algorithm answers for it — without waiting for the engine. Null for any other shape.
  */
 export function chainShape(sizes: readonly [number, number][], links: readonly [number, number][]): Shape | null {
   const n = sizes.length;

@@ -6,7 +6,7 @@ const CACHE_SIZE = 24;
 const cache = new Map<string, Positions>();
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (p: { positions: Positions; ms: number; elkRuns: number }) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, { resolve: (p: { positions: Positions; ms: number; engineRuns: number }) => void; reject: (e: Error) => void }>();
 
 function layoutWorker(): Worker {
   if (worker) return worker;
@@ -16,7 +16,7 @@ function layoutWorker(): Worker {
     if (!p) return;
     pending.delete(ev.data.id);
     if ('error' in ev.data) p.reject(new Error(ev.data.error));
-    else p.resolve({ positions: ev.data.positions, ms: ev.data.ms, elkRuns: ev.data.elkRuns });
+    else p.resolve({ positions: ev.data.positions, ms: ev.data.ms, engineRuns: ev.data.engineRuns });
   };
   worker.onerror = (ev) => {
     const err = new Error(`the layout worker failed: ${ev.message || 'could not start'}`);
@@ -28,7 +28,7 @@ function layoutWorker(): Worker {
   return worker;
 }
 
-/** Starts the worker early (it loads ELK), so the first layout does not wait for it. */
+/** Starts the worker early (it loads the layout engine), so the first layout does not wait for it. */
 export function warmUpLayout(): void {
   if (typeof window !== 'undefined') layoutWorker();
 }
@@ -43,11 +43,11 @@ export function cachedLayout(key: string): Positions | undefined {
 }
 
 /** Lays out a view off the main thread (or answers from the cache). */
-export async function layoutView(view: TopologyView<TopologyNodeLike>, key = layoutKey(view)): Promise<{ positions: Positions; ms: number; elkRuns: number; cached: boolean }> {
+export async function layoutView(view: TopologyView<TopologyNodeLike>, key = layoutKey(view)): Promise<{ positions: Positions; ms: number; engineRuns: number; cached: boolean }> {
   const hit = cachedLayout(key);
-  if (hit) return { positions: hit, ms: 0, elkRuns: 0, cached: true };
+  if (hit) return { positions: hit, ms: 0, engineRuns: 0, cached: true };
   const id = nextId++;
-  const answer = await new Promise<{ positions: Positions; ms: number; elkRuns: number }>((resolve, reject) => {
+  const answer = await new Promise<{ positions: Positions; ms: number; engineRuns: number }>((resolve, reject) => {
     pending.set(id, { resolve, reject });
     layoutWorker().postMessage({ id, ...layoutInput(view) } satisfies LayoutRequest);
   });

@@ -18,7 +18,7 @@ import { type TopologyViewMode, ViewToggle } from './view-toggle';
 
 const NO_KINDS: never[] = [];
 
-// The layout worker loads ELK and warms it up while the page hydrates and fetches the graph.
+// The layout worker starts while the page hydrates and fetches the graph.
 if (typeof window !== 'undefined') warmUpLayout();
 
 /**

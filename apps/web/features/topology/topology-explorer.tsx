@@ -25,7 +25,7 @@ import { type TopologyViewMode, ViewToggle } from './view-toggle';
 
 type Scopes = TopologyScopesQuery;
 
-// The layout worker loads ELK and warms it up while the page hydrates and fetches the graph.
+// The layout worker starts while the page hydrates and fetches the graph.
 if (typeof window !== 'undefined') warmUpLayout();
 
 export interface TopologyParams {

@@ -42,7 +42,7 @@ export function TopologyGraph(props: TopologyGraphProps) {
 const FIT_ALL = 150;
 const READABLE_ZOOM = 0.6;
 
-type Laid = { key: string; view: TopologyView<GraphNode>; positions: Positions; ms: number; elkRuns: number; cached: boolean };
+type Laid = { key: string; view: TopologyView<GraphNode>; positions: Positions; ms: number; engineRuns: number; cached: boolean };
 
 const EDGE_STYLE = {
   ROUTES: { stroke: 'var(--accent)', strokeWidth: 1.6 },
@@ -55,7 +55,7 @@ function GraphCanvas({ view, edgesById, hrefOf, actions, focus, fitKey, narrowed
   const key = useMemo(() => layoutKey(view), [view]);
   const [laid, setLaid] = useState<Laid | null>(() => {
     const hit = cachedLayout(key);
-    return hit ? { key, view, positions: hit, ms: 0, elkRuns: 0, cached: true } : null;
+    return hit ? { key, view, positions: hit, ms: 0, engineRuns: 0, cached: true } : null;
   });
   const [failed, setFailed] = useState<string | null>(null);
 
@@ -70,7 +70,7 @@ function GraphCanvas({ view, edgesById, hrefOf, actions, focus, fitKey, narrowed
     layoutView(view, key)
       .then((r) => {
         if (!live) return;
-        markTopology('layout-end', { ms: r.ms, elkRuns: r.elkRuns, cached: r.cached, items: view.items.length });
+        markTopology('layout-end', { ms: r.ms, engineRuns: r.engineRuns, cached: r.cached, items: view.items.length });
         setFailed(null);
         setLaid({ key, view, ...r });
       })

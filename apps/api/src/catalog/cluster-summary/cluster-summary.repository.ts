@@ -28,8 +28,8 @@ export class ClusterSummaryRepository {
   async counts(clusterIds: readonly string[], scope: Scope | undefined): Promise<ClusterCounts[]> {
     const p = new Params();
     const ids = p.add([...clusterIds]);
-    const where = (ns: string) => {
-      const s = scopeSql(scope, p, 'c.id', ns);
+    const where = (ns: string, cluster = 'c.id') => {
+      const s = scopeSql(scope, p, cluster, ns);
       return s ? ` AND ${s}` : '';
     };
     return this.database.prisma.$queryRawUnsafe<ClusterCounts[]>(
@@ -42,13 +42,16 @@ export class ClusterSummaryRepository {
               (SELECT coalesce(json_object_agg(k.kind, k.n), '{}'::json) FROM (
                  SELECT CASE WHEN s.type = 'ClusterIP' AND s.headless THEN 'Headless' ELSE s.type::text END AS kind, count(*)::int AS n
                    FROM "Service" s WHERE s."clusterId" = c.id${where('s.namespace')} GROUP BY 1) k) AS "serviceKinds",
-              e.total AS endpoints, e.ready AS "readyEndpoints"
+              coalesce(e.total, 0) AS endpoints, coalesce(e.ready, 0) AS "readyEndpoints"
          FROM "Cluster" c
-         LEFT JOIN LATERAL (
-           SELECT count(DISTINCT (sl.namespace, sl."serviceName", coalesce(ep."targetUid", ep."targetName", ep.address)))::int AS total,
-                  count(DISTINCT (sl.namespace, sl."serviceName", coalesce(ep."targetUid", ep."targetName", ep.address))) FILTER (WHERE ep.ready)::int AS ready
-             FROM "EndpointSlice" sl JOIN "Endpoint" ep ON ep."sliceId" = sl.id
-            WHERE sl."clusterId" = c.id AND sl."serviceName" IS NOT NULL${where('sl.namespace')}) e ON true
+         LEFT JOIN (
+           -- One pass over every asked cluster's endpoints (per cluster, each pass scanned them all).
+           SELECT t."clusterId", count(*)::int AS total, count(*) FILTER (WHERE t.ready)::int AS ready
+             FROM (SELECT sl."clusterId", sl.namespace, sl."serviceName", coalesce(ep."targetUid", ep."targetName", ep.address), bool_or(ep.ready) AS ready
+                     FROM "EndpointSlice" sl JOIN "Endpoint" ep ON ep."sliceId" = sl.id
+                    WHERE sl."clusterId" = ANY(${ids}::uuid[]) AND sl."serviceName" IS NOT NULL${where('sl.namespace', 'sl."clusterId"')}
+                    GROUP BY 1, 2, 3, 4) t
+            GROUP BY 1) e ON e."clusterId" = c.id
         WHERE c.id = ANY(${ids}::uuid[])`,
       ...p.values,
     );

@@ -81,7 +81,7 @@ export class DiagnosticsQueryService {
   /** Every finding within the scope: services pre-filtered in SQL to those with findings, every ingress checked. */
   private async findAll(scope: Scope, input: Pick<DiagnosticSearch, 'clusters' | 'namespaces'>, loaders: RelatedLoaders): Promise<Diagnostic[]> {
     const [flagged, ingressPage] = await Promise.all([
-      this.services.search({ clusters: input.clusters, namespaces: input.namespaces, hasDiagnostics: true, pendingLoadBalancerSeconds: DEFAULT_LOAD_BALANCER_PENDING_SECONDS, sort: 'CLUSTER', limit: MAX_OBJECTS, scope }),
+      this.services.search({ clusters: input.clusters, namespaces: input.namespaces, hasDiagnostics: true, pendingLoadBalancerSeconds: DEFAULT_LOAD_BALANCER_PENDING_SECONDS, sort: 'CLUSTER', limit: MAX_OBJECTS, scope }, { countTotal: false }),
       this.ingresses.search({ clusters: input.clusters, namespaces: input.namespaces, limit: MAX_OBJECTS, scope }),
     ]);
     const now = new Date();

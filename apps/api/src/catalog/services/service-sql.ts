@@ -57,7 +57,19 @@ function kindsSql(kinds: readonly ServiceKindLabel[], p: Params): string {
 }
 
 /**
- * The ids of the services the text search finds (names, namespaces, labels, the ingress
+ * What a search hit carries besides its id: every column the sort keys and the cluster,
+ * namespace and scope filters read, so a search with no other filter sorts, pages and
+ * counts its hits without reading each hit's row again (see `hitsOnly`).
+ */
+const HIT_COLUMNS = ['id', 'name', 'namespace', '"clusterId"', '"k8sCreatedAt"'];
+
+/** A query whose every filter can be answered from the search hits' own columns. */
+export function hitsOnly(q: Omit<ServiceQuery, 'sort' | 'limit' | 'after'>): boolean {
+  return !!q.text && !q.types?.length && !q.kinds?.length && !q.labels?.length && q.hasDiagnostics === undefined;
+}
+
+/**
+ * The services the text search finds (names, namespaces, labels, the ingress
  * hosts routing to them), within the cluster/namespace filters. One branch per searched
  * column, each repeating the scope, so every branch picks its best index and the union
  * stays small. Namespaces are few: the distinct ones are walked on the (namespace, name)
@@ -66,19 +78,20 @@ function kindsSql(kinds: readonly ServiceKindLabel[], p: Params): string {
  */
 export function searchHitsSql(q: Pick<ServiceQuery, 'text' | 'clusters' | 'namespaces'>, p: Params): string {
   const like = p.add(`%${escapeLike(q.text!)}%`);
+  const cols = HIT_COLUMNS.map((c) => `x.${c}`).join(', ');
   const scope: string[] = [];
   if (q.clusters?.length) scope.push(`x."clusterId" IN (SELECT id FROM "Cluster" WHERE name = ANY(${p.add(q.clusters)}::text[]))`);
   if (q.namespaces?.length) scope.push(`x.namespace = ANY(${p.add(q.namespaces)}::text[])`);
   const and = scope.map((w) => ` AND ${w}`).join('');
-  return `SELECT x.id FROM "Service" x WHERE x.name ILIKE ${like}${and}
-      UNION SELECT x.id FROM "Service" x WHERE x.namespace IN (
+  return `SELECT ${cols} FROM "Service" x WHERE x.name ILIKE ${like}${and}
+      UNION SELECT ${cols} FROM "Service" x WHERE x.namespace IN (
         WITH RECURSIVE ns(name) AS (
           (SELECT namespace FROM "Service" ORDER BY namespace LIMIT 1)
           UNION ALL
           SELECT (SELECT namespace FROM "Service" WHERE namespace > ns.name ORDER BY namespace LIMIT 1) FROM ns WHERE ns.name IS NOT NULL)
         SELECT name FROM ns WHERE name ILIKE ${like})${and}
-      UNION SELECT x.id FROM "Service" x WHERE x.labels::text ILIKE ${like}${and}
-      UNION SELECT x.id FROM "IngressRule" r JOIN "Service" x
+      UNION SELECT ${cols} FROM "Service" x WHERE x.labels::text ILIKE ${like}${and}
+      UNION SELECT ${cols} FROM "IngressRule" r JOIN "Service" x
         ON x."clusterId" = r."clusterId" AND x.namespace = r.namespace AND x.name = r."backendService"
        WHERE r.host ILIKE ${like}${and}`;
 }
@@ -95,7 +108,7 @@ export function whereSql(q: Omit<ServiceQuery, 'sort' | 'limit' | 'after'>, p: P
   if (q.types?.length) where.push(`s.type::text = ANY(${p.add(q.types)}::text[])`);
   if (q.kinds?.length) where.push(kindsSql(q.kinds, p));
   for (const req of q.labels ?? []) where.push(labelPredicate(req, p));
-  if (q.text) where.push(`s.id IN (${hits ? `SELECT id FROM ${hits}` : searchHitsSql(q, p)})`);
+  if (q.text) where.push(`s.id IN (SELECT id FROM ${hits ?? `(${searchHitsSql(q, p)}) h`})`);
   const scoped = scopeSql(q.scope, p, 's."clusterId"', 's.namespace');
   if (scoped) where.push(scoped);
   if (q.hasDiagnostics !== undefined) {

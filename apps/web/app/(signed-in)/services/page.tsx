@@ -5,7 +5,7 @@ import { CreateServiceLink } from '../../../features/service-form/create-service
 import { type CatalogItem, groupPage, PAGE_SIZE, servicePage } from '../../../features/catalog/catalog-data';
 import { CatalogView } from '../../../features/catalog/catalog-view';
 import { CatalogFacetsQuery, CatalogGroupsQuery, CatalogServicesQuery } from '../../../features/catalog/queries';
-import { NewIngressLink } from '../../../features/ingress-editor/ingress-actions';
+import { NewIngressLink } from '../../../features/ingress-editor/new-ingress-link';
 import { apiFilter, apiSort, loadCatalogParams, viewKey } from '../../../features/catalog/search-params';
 import type { InitialPage } from '../../../features/catalog/use-keyset-pages';
 import { serverQuery } from '../../../lib/graphql/server';
