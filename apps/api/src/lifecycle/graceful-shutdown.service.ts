@@ -39,6 +39,10 @@ export class GracefulShutdown {
     next();
   };
 
+  get requestsInFlight(): number {
+    return this.inFlight;
+  }
+
   /** Idempotent: a second signal waits for the first drain. */
   run(signal: string): Promise<void> {
     this.running ??= this.drain(signal);
