@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # One build stage for the whole monorepo, two small runtime images: api and web.
-FROM node:20-bookworm-slim AS build
+# Node.js 24 LTS (20 reached its end of life in April 2026); 20.19+ stays supported for npm start.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
@@ -13,7 +14,7 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim AS api
+FROM node:24-bookworm-slim AS api
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/package.json ./
@@ -35,7 +36,7 @@ USER node
 EXPOSE 4000
 CMD ["node", "apps/api/dist/main.js"]
 
-FROM node:20-bookworm-slim AS web
+FROM node:24-bookworm-slim AS web
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
 COPY --from=build /app/package.json ./

@@ -20,6 +20,7 @@ import { ErrorsFilter } from './errors/errors.filter.js';
 import { queryLimitsPlugin } from './graphql/limits/query-limits.plugin.js';
 import { maskGraphQLError } from './graphql/mask-graphql-error.js';
 import { HealthModule } from './health/health.module.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { RequestMetrics } from './metrics/request-metrics.js';
@@ -57,6 +58,7 @@ export class AppModule {
             subscriptions: { 'graphql-ws': { path: '/graphql', onConnect: graphqlWsOnConnect(authenticator, config.corsOrigins, sockets) } },
           }),
         }),
+        LifecycleModule,
         HealthModule,
         SystemModule,
         CatalogModule,

@@ -7,6 +7,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { apiDocument } from './api-document.js';
 import { AppModule } from './app.module.js';
 import { AuthGate } from './auth/auth-gate.js';
+import { GracefulShutdown } from './lifecycle/graceful-shutdown.service.js';
 import type { AppConfig } from './config/app-config.js';
 import { ROOT_LOGGER } from './logging/logging.module.js';
 import { requestLogging } from './logging/request-logging.js';
@@ -25,6 +26,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // First of all: every request gets its id and its line, refusals by the gate included.
   app.use(requestLogging(app.get(ROOT_LOGGER)));
   app.use(app.get(RequestMetrics).middleware);
+  app.use(app.get(GracefulShutdown).middleware);
   const { trustProxy } = config.auth;
   if (trustProxy !== 0) app.set('trust proxy', typeof trustProxy === 'number' ? trustProxy : [...trustProxy]);
   // Before every route, Nest's and Apollo's alike: nothing is reachable unauthenticated by accident.
@@ -34,7 +36,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useBodyParser('json', { strict: false });
   app.useBodyParser('urlencoded', { extended: true });
   app.setGlobalPrefix('api/v1', { exclude: ['healthz', 'readyz', 'metrics'] });
-  app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => apiDocument(app, config), {
     jsonDocumentUrl: 'api/docs-json',
     // Runs in the browser (serialised into the page): "Try it out" signed in through the

@@ -9,6 +9,8 @@ export const SOCKET_CLOSE = {
   expired: 4401,
   /** The token was revoked or the session signed out. */
   revoked: 4403,
+  /** The replica is shutting down: reconnect (graphql-ws clients retry it; a balancer picks another replica). */
+  restart: 1012,
 } as const;
 
 /** Carries revocations to every replica: each closes the sockets it authenticated. */
@@ -69,6 +71,11 @@ export class SubscriberSockets implements OnApplicationBootstrap, OnApplicationS
   async revoked(r: Revocation): Promise<void> {
     this.close(r);
     await this.database.notify(CHANNEL, JSON.stringify(r)).catch((err) => this.logger.warn(`could not tell the other replicas of a revocation: ${err instanceof Error ? err.message : String(err)}`));
+  }
+
+  /** Every socket of this replica, e.g. when it shuts down. */
+  closeAll(code: number, reason: string): void {
+    for (const socket of this.open.keys()) socket.close(code, reason);
   }
 
   private closeAt(socket: WebSocket, tracked: Tracked, at: number): void {

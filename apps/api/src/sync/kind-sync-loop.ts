@@ -47,6 +47,8 @@ export class KindSyncLoop {
   private readonly logger: Logger;
   private rv: string | null = null;
   private stopped = false;
+  /** Stopping for a shutdown: the events already received are still written. */
+  private finishBatch = false;
   /** Aborts the list request in flight when the loop is stopped. */
   private readonly halt = new AbortController();
   private running: Promise<void> | undefined;
@@ -79,10 +81,11 @@ export class KindSyncLoop {
   /**
    * Resolves once the loop has exited and its last transaction has committed or
    * rolled back; events received but not yet written are dropped (whoever syncs the
-   * cluster next lists it afresh).
+   * cluster next lists it afresh) unless `finishBatch` (shutdown) asks to write them first.
    */
-  stop(): Promise<void> {
+  stop(opts: { finishBatch?: boolean } = {}): Promise<void> {
     this.stopped = true;
+    this.finishBatch = opts.finishBatch === true;
     // Another replica (or nobody, when paused or removed) answers for it from now on.
     this.deps.metrics.ready.remove({ cluster: this.target.name, kind: this.spec.kind });
     this.halt.abort();
@@ -193,9 +196,9 @@ export class KindSyncLoop {
         clearTimeout(idle);
         this.abortWatch = undefined;
         controller?.abort();
-        // Everything received is written before the loop goes on, unless it is stopping:
-        // then only the write in flight is waited for.
-        void flushing.then(() => (this.stopped ? undefined : flush())).then(() => (err ? reject(err) : resolve()), reject);
+        // Everything received is written before the loop goes on, unless it is stopping
+        // (paused, removed, lease lost): then only the write in flight is waited for.
+        void flushing.then(() => (this.stopped && !this.finishBatch ? undefined : flush())).then(() => (err ? reject(err) : resolve()), reject);
       };
       const resetIdle = () => {
         clearTimeout(idle);

@@ -12,6 +12,9 @@ import { LeaseRepository } from './lease.repository.js';
 import { SyncMetrics } from './sync-metrics.js';
 import { SyncStateRepository } from './sync-state.repository.js';
 
+/** A replica that hands leases back says so here: the others take the clusters at once, not on their next round. */
+const RELEASED_CHANNEL = 'switchboard_leases_released';
+
 interface Running {
   loops: KindSyncLoop[];
 }
@@ -35,7 +38,9 @@ export class SyncSupervisor implements OnApplicationBootstrap, BeforeApplication
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<void> = Promise.resolve();
   private stopped = false;
+  private stopping: Promise<void> | undefined;
   private unsubscribe: (() => void) | undefined;
+  private unlisten: (() => Promise<void>) | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -66,6 +71,10 @@ export class SyncSupervisor implements OnApplicationBootstrap, BeforeApplication
           this.reconcileSoon();
           return undefined;
         });
+        void this.database
+          .listen(RELEASED_CHANNEL, () => this.reconcileSoon())
+          .then(async (unlisten) => (this.stopped ? unlisten() : (this.unlisten = unlisten)))
+          .catch((err) => this.logger.warn(`not listening for released leases (takeover waits for the next round): ${err instanceof Error ? err.message : String(err)}`));
         this.reconcileSoon();
         this.timer = setInterval(() => this.reconcileSoon(), (this.config.sync.leaseSeconds * 1000) / 3);
       })
@@ -148,22 +157,42 @@ export class SyncSupervisor implements OnApplicationBootstrap, BeforeApplication
   }
 
   /** Resolves when every loop of the cluster has exited (its last write committed or rolled back). */
-  private async stopCluster(id: string): Promise<void> {
+  private async stopCluster(id: string, opts: { finishBatch?: boolean } = {}): Promise<void> {
     const r = this.running.get(id);
     if (!r) return;
     this.running.delete(id);
-    await Promise.all(r.loops.map((l) => l.stop()));
+    await Promise.all(r.loops.map((l) => l.stop(opts)));
   }
 
   /** Before the database closes: stop every loop, wait for them, then hand the leases back. */
-  async beforeApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  /**
+   * Takes no cluster any more, writes the batch each loop has received, then hands the
+   * leases back so another replica takes over at once. Idempotent (SIGTERM, then app.close()).
+   */
+  stop(): Promise<void> {
+    this.stopping ??= this.stopAndRelease();
+    return this.stopping;
+  }
+
+  private async stopAndRelease(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
     this.unsubscribe?.();
+    await this.unlisten?.().catch(() => undefined);
     await this.round.catch(() => undefined);
     const ids = [...this.running.keys()];
-    await Promise.all(ids.map((id) => this.stopCluster(id)));
-    await this.leases.release(ids, this.replicaId).catch(() => undefined);
-    this.metrics.leaseChanges.inc({ change: 'released' }, ids.length);
+    await Promise.all(ids.map((id) => this.stopCluster(id, { finishBatch: true })));
+    if (!ids.length) return;
+    try {
+      await this.leases.release(ids, this.replicaId);
+      this.metrics.leaseChanges.inc({ change: 'released' }, ids.length);
+      await this.database.notify(RELEASED_CHANNEL, String(ids.length));
+    } catch {
+      // The database is gone: the leases expire on their own.
+    }
   }
 }
