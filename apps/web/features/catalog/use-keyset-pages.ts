@@ -44,6 +44,8 @@ interface State<T> {
 // A refresh asks for more than a page holds, so rows added inside a page's range since it
 // was loaded still reach as far as the next page's start (the API's maximum is 100).
 const REFRESH_SIZE = 100;
+/** The longest a new view waits for the previous view's request to be answered before it is sent anyway. */
+const WAIT_FOR_PREVIOUS_MS = 400;
 
 const asProblem = (e: unknown): ApiProblem => (e && typeof e === 'object' && 'code' in e ? (e as ApiProblem) : { code: 'UNKNOWN', message: e instanceof Error ? e.message : String(e) });
 
@@ -66,10 +68,11 @@ export function useKeysetPages<T extends { id: string }>(key: string, fetchPage:
   const stateRef = useRef(state);
   stateRef.current = state;
   const busy = useRef({ more: false, refresh: false, refreshAgain: false });
-  // The request for the current view's first page: a newer view cancels it (typing a
-  // search supersedes each answer before it arrives), so only the latest one is waited for.
+  // The request for the current view's first page (aborted when the list unmounts).
   const inflight = useRef<AbortController | null>(null);
   useEffect(() => () => inflight.current?.abort(), []);
+  /** Settles when the last first-page request is answered (or was never sent). */
+  const settled = useRef<Promise<void>>(Promise.resolve());
 
   // The server-rendered page seeds the view it was rendered for, once (a later visit to
   // the same view reads it afresh); a new server render (e.g. router.refresh) seeds again.
@@ -80,7 +83,8 @@ export function useKeysetPages<T extends { id: string }>(key: string, fetchPage:
     const seed = initial && initial !== consumed.current ? fromInitial(key) : null;
     if (!seed && stateRef.current.key === key && (stateRef.current.status !== 'loading' || !fetchPage)) return;
     const gen = ++generation.current;
-    inflight.current?.abort();
+    // A superseded request that has not been sent yet never will be; one already sent is
+    // left to finish (see below), its answer dropped.
     inflight.current = null;
     busy.current = { more: false, refresh: false, refreshAgain: false };
     if (seed) {
@@ -96,7 +100,20 @@ export function useKeysetPages<T extends { id: string }>(key: string, fetchPage:
     setState((s) => ({ ...s, key, updating: true, status: s.pages.length ? s.status : 'loading' }));
     const ctl = new AbortController();
     inflight.current = ctl;
-    fetchPage(null, PAGE_SIZE, ctl.signal).then(
+    // One first-page request at a time: while one is out, newer views wait for it (at most
+    // WAIT_FOR_PREVIOUS_MS) and only the newest is sent. Typing a search fires a view per
+    // pause; an aborted fetch still runs to its end in the API, so sent at once they ran
+    // side by side and the last term's answer queued behind the broad early ones ("f", "fr").
+    const previous = settled.current;
+    const request = Promise.race([previous, new Promise((r) => setTimeout(r, WAIT_FOR_PREVIOUS_MS))]).then(() => {
+      if (gen !== generation.current || ctl.signal.aborted) return Promise.reject(new DOMException('superseded', 'AbortError'));
+      return fetchPage(null, PAGE_SIZE, ctl.signal);
+    });
+    settled.current = request.then(
+      () => undefined,
+      () => undefined,
+    );
+    request.then(
       (page) => {
         // Answers of a superseded view are never shown (aborted or not, they lose to the newer one).
         if (gen !== generation.current) return;
