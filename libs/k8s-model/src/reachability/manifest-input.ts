@@ -110,12 +110,12 @@ function documentsOf(file: ManifestFile, issues: ManifestIssue[]): { value: unkn
     }
   }
   const out: { value: unknown; ref: DocRef }[] = [];
-  parseAllDocuments(file.text, { prettyErrors: false }).forEach((doc, i) => {
+  parseAllDocuments(file.text, { prettyErrors: true }).forEach((doc, i) => {
     const ref: DocRef = { file: file.name, document: i + 1 };
     if (doc.errors.length) {
       const e = doc.errors[0]!;
       const line = e.linePos?.[0]?.line;
-      issues.push({ ...ref, ...(line ? { line } : {}), field: '', rule: `unparseable YAML: ${e.message.split('\n')[0]}` });
+      issues.push({ ...ref, ...(line ? { line } : {}), field: '', rule: `unparseable YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` });
       return;
     }
     out.push({ value: doc.toJS({ maxAliasCount: 1000 }), ref });
