@@ -16,6 +16,7 @@ import {
   connectionSet,
   intersectConnections,
   isNoConnections,
+  sameConnections,
   unionConnections,
   type ConnectionSet,
   type PortRange,
@@ -47,6 +48,9 @@ interface PodClass {
   unmanaged: boolean;
   ingressPolicies: number[];
   egressPolicies: number[];
+  /** `ns/name` of those policies, built once (every isolated pair's why shares them). */
+  ingressPolicyIds: string[];
+  egressPolicyIds: string[];
 }
 
 interface CompiledRule {
@@ -55,6 +59,8 @@ interface CompiledRule {
   rule: ReachRule;
   matchesClass: Uint8Array;
   ipSets: IpInterval[][];
+  /** Per external atom (sources for ingress rules, destinations for egress rules): does a peer cover it. */
+  matchesAtom: Uint8Array;
   hasNamedPorts: boolean;
   fixedPorts: ConnectionSet | null;
   portsByClass: Map<number, ConnectionSet>;
@@ -63,9 +69,54 @@ interface CompiledRule {
 interface Side {
   conns: ConnectionSet;
   why: DirectionWhy;
+  /** Non-zero: a shared side (open, or denied by one list of policies), numbered. */
+  shared: number;
 }
 
 const OPEN: DirectionWhy = Object.freeze({ isolated: false, policies: [], allowedBy: [] }) as DirectionWhy;
+const OPEN_SIDE: Side = Object.freeze({ conns: ALL_CONNECTIONS, why: OPEN, shared: 1_000_000 });
+
+interface PairVerdict {
+  conns: ConnectionSet;
+  egress: DirectionWhy;
+  ingress: DirectionWhy;
+}
+
+// Rule refs are shared objects (one per compiled rule), so identity compares them.
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a === b || (a.length === b.length && a.every((r, i) => r === b[i]));
+const sameSide = (a: DirectionWhy, b: DirectionWhy) => a === b || (a.isolated === b.isolated && sameList(a.policies, b.policies) && sameList(a.allowedBy, b.allowedBy));
+const sameVerdict = (a: PairVerdict, b: PairVerdict) => a === b || (sameSide(a.egress, b.egress) && sameSide(a.ingress, b.ingress) && sameConnections(a.conns, b.conns));
+
+/** The why of a pair; its one-line summary is written only when someone reads it (most pairs are never shown). */
+class Why implements ConnectionWhy {
+  private text: string | undefined;
+  constructor(private readonly v: PairVerdict) {}
+  get egress(): DirectionWhy {
+    return this.v.egress;
+  }
+  get ingress(): DirectionWhy {
+    return this.v.ingress;
+  }
+  get summary(): string {
+    return (this.text ??= summarizeWhy(this.v.conns, this.v.egress, this.v.ingress));
+  }
+}
+
+/** One pair of the result: one small object per pair, the verdict often shared with other pairs. */
+class Connection implements ReachConnection {
+  private explained: Why | undefined;
+  constructor(
+    readonly src: PeerRef,
+    readonly dst: PeerRef,
+    private readonly v: PairVerdict,
+  ) {}
+  get connections(): ConnectionSet {
+    return this.v.conns;
+  }
+  get why(): ConnectionWhy {
+    return (this.explained ??= new Why(this.v));
+  }
+}
 
 function portsFor(rule: ReachRule, dst: PodClass | null): ConnectionSet {
   if (!rule.ports) return ALL_CONNECTIONS;
@@ -126,14 +177,14 @@ export function analyzeReachability(input: ReachabilityInput, options: Reachabil
   // Pod classes and workloads.
   const classes: PodClass[] = [];
   const classByKey = new Map<string, number>();
-  const workloads = new Map<string, { summary: WorkloadSummary; ref: PeerRef; classes: Set<number> }>();
+  const workloads = new Map<string, { summary: WorkloadSummary; ref: PeerRef; classes: number[] }>();
   for (const pod of input.pods) {
     const unmanaged = outsidePolicy && pod.hostNetwork === true;
     const key = `${pod.namespace}\0${sortedLabelsKey(pod.labels)}\0${JSON.stringify(pod.ports)}\0${unmanaged}`;
     let ci = classByKey.get(key);
     if (ci === undefined) {
       ci = classes.length;
-      classes.push({ namespace: pod.namespace, labels: pod.labels, ports: pod.ports, unmanaged, ingressPolicies: [], egressPolicies: [] });
+      classes.push({ namespace: pod.namespace, labels: pod.labels, ports: pod.ports, unmanaged, ingressPolicies: [], egressPolicies: [], ingressPolicyIds: [], egressPolicyIds: [] });
       classByKey.set(key, ci);
     }
     const id = workloadId(pod.namespace, pod.workload.name, pod.workload.kind);
@@ -142,12 +193,12 @@ export function analyzeReachability(input: ReachabilityInput, options: Reachabil
       w = {
         summary: { id, namespace: pod.namespace, name: pod.workload.name, kind: pod.workload.kind, pods: 0 },
         ref: { type: 'workload', id, namespace: pod.namespace, name: pod.workload.name, kind: pod.workload.kind },
-        classes: new Set(),
+        classes: [],
       };
       workloads.set(id, w);
     }
     w.summary.pods++;
-    w.classes.add(ci);
+    if (!w.classes.includes(ci)) w.classes.push(ci);
   }
 
   // Which classes each policy isolates, per direction.
@@ -156,8 +207,14 @@ export function analyzeReachability(input: ReachabilityInput, options: Reachabil
     for (let ci = 0; ci < classes.length; ci++) {
       const c = classes[ci]!;
       if (c.unmanaged || c.namespace !== p.namespace || !matchesLabelSelector(p.podSelector, c.labels)) continue;
-      if (p.ingress) c.ingressPolicies.push(pi);
-      if (p.egress) c.egressPolicies.push(pi);
+      if (p.ingress) {
+        c.ingressPolicies.push(pi);
+        c.ingressPolicyIds.push(policyIds[pi]!);
+      }
+      if (p.egress) {
+        c.egressPolicies.push(pi);
+        c.egressPolicyIds.push(policyIds[pi]!);
+      }
     }
   });
 
@@ -188,6 +245,7 @@ export function analyzeReachability(input: ReachabilityInput, options: Reachabil
         rule,
         matchesClass,
         ipSets,
+        matchesAtom: new Uint8Array(0),
         hasNamedPorts,
         fixedPorts: hasNamedPorts ? null : portsFor(rule, null),
         portsByClass: new Map(),
@@ -204,51 +262,76 @@ export function analyzeReachability(input: ReachabilityInput, options: Reachabil
     return c;
   };
 
-  /** What the isolating policies of one end allow towards/from the other end. */
-  const side = (policies: number[], rules: CompiledRule[][], matches: (r: CompiledRule) => boolean, dst: number | null): Side => {
-    if (policies.length === 0) return { conns: ALL_CONNECTIONS, why: OPEN };
-    let conns = NO_CONNECTIONS;
-    const allowedBy: RuleRef[] = [];
-    for (const pi of policies)
-      for (const r of rules[pi]!) {
-        if (!matches(r)) continue;
-        const c = rulePorts(r, dst);
-        if (isNoConnections(c)) continue;
-        conns = unionConnections(conns, c);
-        allowedBy.push(r.ref);
-      }
-    return { conns, why: { isolated: true, policies: policies.map((pi) => policyIds[pi]!), allowedBy } };
+  // Sides that allow nothing or everything are shared objects, numbered, so the verdicts of
+  // the many pairs made of two of them are shared too: most pairs allocate nothing.
+  const denied = new Map<string[], Side>();
+  const sharedVerdicts = new Map<number, PairVerdict>();
+  const deniedSide = (ids: string[]): Side => {
+    let d = denied.get(ids);
+    if (!d) denied.set(ids, (d = { conns: NO_CONNECTIONS, why: { isolated: true, policies: ids, allowedBy: [] }, shared: denied.size + 1 }));
+    return d;
   };
 
-  const pairCache = new Map<number, { conns: ConnectionSet; egress: DirectionWhy; ingress: DirectionWhy }>();
-  const classPair = (s: number, d: number) => {
-    const key = s * classes.length + d;
-    let v = pairCache.get(key);
-    if (!v) {
-      const eg = side(classes[s]!.egressPolicies, egressRules, (r) => r.matchesClass[d] === 1, d);
-      const ing = side(classes[d]!.ingressPolicies, ingressRules, (r) => r.matchesClass[s] === 1, d);
-      v = { conns: intersectConnections(eg.conns, ing.conns), egress: eg.why, ingress: ing.why };
-      pairCache.set(key, v);
+  /**
+   * What the policies isolating `c` in one direction allow with the other end: class
+   * `other`, or external atom `other` when `atom` is set. Ports resolve against `dst`.
+   */
+  const side = (c: PodClass, egress: boolean, other: number, atom: boolean, dst: number | null): Side => {
+    const policies = egress ? c.egressPolicies : c.ingressPolicies;
+    if (policies.length === 0) return OPEN_SIDE;
+    const rules = egress ? egressRules : ingressRules;
+    let conns = NO_CONNECTIONS;
+    let allowedBy: RuleRef[] | null = null;
+    for (const pi of policies)
+      for (const r of rules[pi]!) {
+        if ((atom ? r.matchesAtom[other] : r.matchesClass[other]) !== 1) continue;
+        const p = rulePorts(r, dst);
+        if (isNoConnections(p)) continue;
+        conns = unionConnections(conns, p);
+        (allowedBy ??= []).push(r.ref);
+      }
+    const ids = egress ? c.egressPolicyIds : c.ingressPolicyIds;
+    return allowedBy ? { conns, why: { isolated: true, policies: ids, allowedBy }, shared: 0 } : deniedSide(ids);
+  };
+
+  const verdict = (eg: Side, ing: Side): PairVerdict => {
+    if (eg.shared && ing.shared) {
+      const key = eg.shared * 1_000_003 + ing.shared;
+      let v = sharedVerdicts.get(key);
+      if (!v) sharedVerdicts.set(key, (v = { conns: intersectConnections(eg.conns, ing.conns), egress: eg.why, ingress: ing.why }));
+      return v;
     }
-    return v;
+    return { conns: intersectConnections(eg.conns, ing.conns), egress: eg.why, ingress: ing.why };
+  };
+
+  // A class pair is computed once even when several workloads share the classes.
+  const pairCache: (PairVerdict | undefined)[] = new Array(classes.length * classes.length);
+  const classPair = (s: number, d: number): PairVerdict => {
+    const key = s * classes.length + d;
+    return (pairCache[key] ??= verdict(side(classes[s]!, true, d, false, d), side(classes[d]!, false, s, false, d)));
   };
 
   // External atoms: sources cut by ingress ipBlocks, destinations by egress ipBlocks.
   const atomsOf = (rules: CompiledRule[][]) => disjointAtoms(rules.flat().flatMap((r) => r.ipSets));
   const srcAtoms = atomsOf(ingressRules);
   const dstAtoms = atomsOf(egressRules);
-  const atomMatches = (r: CompiledRule, atom: IpInterval) => !r.rule.peers || r.ipSets.some((set) => intervalsContain(set, atom));
+  const markAtoms = (rules: CompiledRule[][], atoms: IpInterval[]) => {
+    for (const r of rules.flat()) r.matchesAtom = Uint8Array.from(atoms, (atom) => (!r.rule.peers || r.ipSets.some((set) => intervalsContain(set, atom)) ? 1 : 0));
+  };
+  markAtoms(ingressRules, srcAtoms);
+  markAtoms(egressRules, dstAtoms);
   const extRef = (atom: IpInterval): PeerRef => {
     const range = formatIpRange(atom);
     return { type: 'external', id: `${range}[External]`, range };
   };
 
   const connections: ReachConnection[] = [];
-  const push = (src: PeerRef, dst: PeerRef, conns: ConnectionSet, egress: DirectionWhy, ingress: DirectionWhy) => {
-    const why: ConnectionWhy = { egress, ingress, summary: summarizeWhy(conns, egress, ingress) };
-    connections.push({ src, dst, connections: conns, why });
+  const push = (src: PeerRef, dst: PeerRef, v: PairVerdict) => {
+    connections.push(new Connection(src, dst, v));
   };
-  const unionOver = (items: Iterable<{ conns: ConnectionSet; egress: DirectionWhy; ingress: DirectionWhy }>) => {
+  const unionOver = (items: PairVerdict[]): PairVerdict => {
+    // Pods of one workload almost always get the same verdict (a rollout's two revisions).
+    if (items.length === 1 || items.every((it) => sameVerdict(it, items[0]!))) return items[0]!;
     let conns = NO_CONNECTIONS;
     let egress: DirectionWhy | null = null;
     let ingress: DirectionWhy | null = null;
@@ -264,27 +347,25 @@ export function analyzeReachability(input: ReachabilityInput, options: Reachabil
   for (const src of ws) {
     for (const dst of ws) {
       if (src === dst) continue;
-      const items = [];
-      for (const s of src.classes) for (const d of dst.classes) items.push(classPair(s, d));
-      const u = items.length === 1 ? items[0]! : unionOver(items);
-      push(src.ref, dst.ref, u.conns, u.egress, u.ingress);
-    }
-    for (const atom of dstAtoms) {
-      const u = unionOver([...src.classes].map((s) => {
-        const eg = side(classes[s]!.egressPolicies, egressRules, (r) => atomMatches(r, atom), null);
-        return { conns: eg.conns, egress: eg.why, ingress: OPEN };
-      }));
-      push(src.ref, extRef(atom), u.conns, u.egress, u.ingress);
+      if (src.classes.length === 1 && dst.classes.length === 1) push(src.ref, dst.ref, classPair(src.classes[0]!, dst.classes[0]!));
+      else {
+        const items: PairVerdict[] = [];
+        for (const s of src.classes) for (const d of dst.classes) items.push(classPair(s, d));
+        push(src.ref, dst.ref, unionOver(items));
+      }
     }
   }
-  for (const atom of srcAtoms) {
-    const ref = extRef(atom);
+  const dstRefs = dstAtoms.map(extRef);
+  for (const src of ws)
+    for (let ai = 0; ai < dstAtoms.length; ai++) {
+      const items = src.classes.map((s) => verdict(side(classes[s]!, true, ai, true, null), OPEN_SIDE));
+      push(src.ref, dstRefs[ai]!, unionOver(items));
+    }
+  for (let ai = 0; ai < srcAtoms.length; ai++) {
+    const ref = extRef(srcAtoms[ai]!);
     for (const dst of ws) {
-      const u = unionOver([...dst.classes].map((d) => {
-        const ing = side(classes[d]!.ingressPolicies, ingressRules, (r) => atomMatches(r, atom), d);
-        return { conns: ing.conns, egress: OPEN, ingress: ing.why };
-      }));
-      push(ref, dst.ref, u.conns, u.egress, u.ingress);
+      const items = dst.classes.map((d) => verdict(OPEN_SIDE, side(classes[d]!, false, ai, true, d)));
+      push(ref, dst.ref, unionOver(items));
     }
   }
 
