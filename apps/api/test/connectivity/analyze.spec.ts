@@ -154,6 +154,20 @@ describe('POST /api/v1/connectivity/analyze', () => {
     ]);
   });
 
+  it('refuses a body over 8 MB with 413', async () => {
+    const res = await analyze(`# ${'x'.repeat(8 * 1024 * 1024)}`, { 'content-type': 'application/yaml' });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as any).error.code).toBe('BAD_REQUEST');
+  });
+
+  it('is documented with its body and answer media types', async () => {
+    const doc = (await (await api.fetch(`${api.url}${OPENAPI_PATH}`)).json()) as any;
+    const op = doc.paths['/api/v1/connectivity/analyze'].post;
+    expect(Object.keys(op.requestBody.content).sort()).toEqual(['application/json', 'application/x-yaml', 'application/yaml', 'text/yaml']);
+    expect(Object.keys(op.responses['200'].content).sort()).toEqual(['application/json', 'text/plain']);
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '413', '422']));
+  });
+
   it('needs a signed-in identity', async () => {
     const res = await analyze(MANIFESTS, { 'content-type': 'application/yaml', authorization: '' });
     expect(res.status).toBe(401);
