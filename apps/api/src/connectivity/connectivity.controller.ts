@@ -10,7 +10,7 @@ import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { YAML_MEDIA_TYPES } from './analyze-body.js';
 import { ConnectivityService } from './connectivity.service.js';
 import { toConnectivityModel } from './connectivity-model.js';
-import { ConnectivityAnalysisModel } from './dto/connectivity-analysis.model.js';
+import { ConnectivityAnalysisModel, HOST_NETWORK_MODES, type HostNetworkMode } from './dto/connectivity-analysis.model.js';
 
 type Q = Record<string, string | string[] | undefined>;
 const FORMATS = ['json', 'txt'] as const;
@@ -48,6 +48,7 @@ export class ConnectivityController {
     },
   })
   @ApiTextQuery('format', 'json (default) or txt: the connection list of np-guard netpol-analyzer (also with Accept: text/plain)', FORMATS)
+  @ApiTextQuery('hostNetwork', 'AS_POD (default, as netpol-analyzer) or OUTSIDE_POLICY (hostNetwork pods are never isolated and no selector matches them)', HOST_NETWORK_MODES)
   @ApiFlagQuery('includeDenied', 'JSON: list every pair, those with nothing allowed too (each with its why)')
   @ApiOkResponse({
     description: 'The connections the policies allow between the workloads (and outside ranges), each with why',
@@ -62,14 +63,19 @@ export class ConnectivityController {
     if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
       throw DomainError.validation([{ field: 'format', rule: 'enum', message: `must be json or txt, got ${JSON.stringify(format)}` }]);
     }
+    const hostNetwork = queryOne(q, 'hostNetwork');
+    if (hostNetwork !== undefined && !(HOST_NETWORK_MODES as readonly string[]).includes(hostNetwork)) {
+      throw DomainError.validation([{ field: 'hostNetwork', rule: 'enum', message: `must be AS_POD or OUTSIDE_POLICY, got ${JSON.stringify(hostNetwork)}` }]);
+    }
+    const mode = hostNetwork as HostNetworkMode | undefined;
     const includeDenied = queryFlag(q, 'includeDenied') ?? false;
     const manifests = manifestsOf(body);
     const txt = format === 'txt' || (format === undefined && wantsText(accept));
     if (txt) {
       res.type('text/plain; charset=utf-8');
-      return this.connectivity.analyzeTxt(caller, manifests);
+      return this.connectivity.analyzeTxt(caller, manifests, mode);
     }
-    return toConnectivityModel(this.connectivity.analyze(caller, manifests), includeDenied);
+    return toConnectivityModel(this.connectivity.analyze(caller, manifests, mode), includeDenied);
   }
 }
 

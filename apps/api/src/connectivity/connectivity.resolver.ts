@@ -3,7 +3,7 @@ import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { ConnectivityService } from './connectivity.service.js';
 import { toConnectivityModel } from './connectivity-model.js';
-import { ConnectivityAnalysisModel } from './dto/connectivity-analysis.model.js';
+import { ConnectivityAnalysisModel, HostNetworkModeSet, type HostNetworkMode } from './dto/connectivity-analysis.model.js';
 
 @Resolver(() => ConnectivityAnalysisModel)
 export class ConnectivityResolver {
@@ -17,7 +17,8 @@ export class ConnectivityResolver {
     @CurrentCaller() caller: Caller,
     @Args('manifests', { type: () => String }) manifests: string,
     @Args('includeDenied', { type: () => Boolean, defaultValue: false, description: 'List pairs with nothing allowed too' }) includeDenied: boolean,
+    @Args('hostNetwork', { type: () => HostNetworkModeSet, defaultValue: 'AS_POD' }) hostNetwork: HostNetworkMode,
   ): ConnectivityAnalysisModel {
-    return toConnectivityModel(this.connectivity.analyze(caller, manifests), includeDenied);
+    return toConnectivityModel(this.connectivity.analyze(caller, manifests, hostNetwork), includeDenied);
   }
 }

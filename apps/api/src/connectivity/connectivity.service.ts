@@ -3,6 +3,7 @@ import { ManifestInputError, analyzeReachability, formatConnectionListTxt, parse
 import { AccessPolicy } from '../auth/access-policy.service.js';
 import type { Caller } from '../auth/caller.js';
 import { manifestInvalid } from './connectivity-errors.js';
+import type { HostNetworkMode } from './dto/connectivity-analysis.model.js';
 
 export interface WhatIfAnalysis {
   result: ReachabilityResult;
@@ -17,19 +18,18 @@ export interface WhatIfAnalysis {
 export class ConnectivityService {
   constructor(private readonly access: AccessPolicy) {}
 
-  analyze(caller: Caller, manifests: string): WhatIfAnalysis {
+  analyze(caller: Caller, manifests: string, hostNetwork: HostNetworkMode = 'AS_POD'): WhatIfAnalysis {
     this.access.requireRole(caller, 'viewer');
     try {
       const { input, ignoredKinds } = parseManifests([{ text: manifests }]);
-      // netpol-analyzer's treatment of hostNetwork pods, so the answer diffs cleanly against that tool.
-      return { result: analyzeReachability(input, { hostNetwork: 'analyzer' }), ignoredKinds };
+      return { result: analyzeReachability(input, { hostNetwork: hostNetwork === 'OUTSIDE_POLICY' ? 'outside-policy' : 'analyzer' }), ignoredKinds };
     } catch (e) {
       if (e instanceof ManifestInputError) throw manifestInvalid(e);
       throw e;
     }
   }
 
-  analyzeTxt(caller: Caller, manifests: string): string {
-    return formatConnectionListTxt(this.analyze(caller, manifests).result);
+  analyzeTxt(caller: Caller, manifests: string, hostNetwork?: HostNetworkMode): string {
+    return formatConnectionListTxt(this.analyze(caller, manifests, hostNetwork).result);
   }
 }

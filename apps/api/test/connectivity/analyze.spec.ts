@@ -168,6 +168,19 @@ describe('POST /api/v1/connectivity/analyze', () => {
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '413', '422']));
   });
 
+  it('treats hostNetwork pods like pods by default (as netpol-analyzer), or as outside policy when asked', async () => {
+    const agent = `---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata: { name: agent, namespace: shop }\nspec:\n  template:\n    metadata: { labels: { app: agent } }\n    spec: { hostNetwork: true, containers: [{ name: a }] }\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: deny-all, namespace: shop }\nspec: { podSelector: {}, policyTypes: [Ingress, Egress] }\n`;
+    const lines = async (query: string) => (await (await analyze(MANIFESTS + agent, { 'content-type': 'application/yaml' }, query)).text()).split('\n').filter((l) => l.includes('agent'));
+    expect(await lines('?format=txt')).toEqual([]);
+    expect(await lines('?format=txt&hostNetwork=OUTSIDE_POLICY')).toEqual([
+      '0.0.0.0-255.255.255.255[External] => shop/agent[DaemonSet] : All Connections',
+      'shop/agent[DaemonSet] => 0.0.0.0-255.255.255.255[External] : All Connections',
+    ]);
+    const bad = await analyze(MANIFESTS, { 'content-type': 'application/yaml' }, '?hostNetwork=HOST');
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as any).error.details).toEqual([{ field: 'hostNetwork', rule: 'enum', message: 'must be AS_POD or OUTSIDE_POLICY, got "HOST"' }]);
+  });
+
   it('needs a signed-in identity', async () => {
     const res = await analyze(MANIFESTS, { 'content-type': 'application/yaml', authorization: '' });
     expect(res.status).toBe(401);

@@ -7,6 +7,14 @@ export const CONNECTIVITY_PEER_TYPES = ['WORKLOAD', 'EXTERNAL'] as const;
 export type ConnectivityPeerType = (typeof CONNECTIVITY_PEER_TYPES)[number];
 export const ConnectivityPeerTypeSet = closedSet<ConnectivityPeerType>('ConnectivityPeerType', CONNECTIVITY_PEER_TYPES, 'WORKLOAD (pods grouped by their top owner) or EXTERNAL (an address range outside the cluster)');
 
+export const HOST_NETWORK_MODES = ['AS_POD', 'OUTSIDE_POLICY'] as const;
+export type HostNetworkMode = (typeof HOST_NETWORK_MODES)[number];
+export const HostNetworkModeSet = closedSet<HostNetworkMode>(
+  'HostNetworkMode',
+  HOST_NETWORK_MODES,
+  'How pods with hostNetwork are treated: AS_POD (like any pod, as netpol-analyzer does; the default, so answers diff cleanly against it) or OUTSIDE_POLICY (as most network plugins enforce: no policy isolates them and no pod or namespace selector matches them)',
+);
+
 @ObjectType('ConnectivityPeer')
 export class ConnectivityPeerModel {
   @Field({ description: 'As netpol-analyzer prints it: ns/name[Kind], or a.b.c.d-e.f.g.h[External]' })
