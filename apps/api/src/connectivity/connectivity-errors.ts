@@ -1,4 +1,4 @@
-import { describeManifestIssue, type ManifestInputError } from '@switchboard/k8s-model';
+import { describeManifestIssue, type ManifestInputError, type ReachabilityTooLargeError } from '@switchboard/k8s-model';
 import { DomainError } from '../errors/domain-error.js';
 
 /**
@@ -18,4 +18,11 @@ export function manifestInvalid(err: ManifestInputError): DomainError {
   }));
   const n = details.length;
   return new DomainError('MANIFEST_INVALID', n === 1 ? details[0]!.message : `${n} problems in the manifests; the first: ${details[0]!.message}`, details);
+}
+
+/** More workloads (and outside ranges) than one what-if answers: VALIDATION_FAILED on `manifests`. */
+export function tooLarge(err: ReachabilityTooLargeError): DomainError {
+  return DomainError.validation([
+    { field: 'manifests', rule: 'limit', message: `${err.message}: analyse one namespace (or a few) at a time` },
+  ]);
 }

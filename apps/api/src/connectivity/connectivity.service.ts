@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ManifestInputError, analyzeReachability, formatConnectionListTxt, parseManifests, type ReachabilityResult } from '@switchboard/k8s-model';
+import { ManifestInputError, ReachabilityTooLargeError, analyzeReachability, formatConnectionListTxt, parseManifests, type ReachabilityResult } from '@switchboard/k8s-model';
 import { AccessPolicy } from '../auth/access-policy.service.js';
 import type { Caller } from '../auth/caller.js';
-import { manifestInvalid } from './connectivity-errors.js';
+import { manifestInvalid, tooLarge } from './connectivity-errors.js';
 import type { HostNetworkMode } from './dto/connectivity-analysis.model.js';
+
+/**
+ * Pairs one what-if may compute (workload × workload plus workload × outside range): about
+ * 500 workloads. Each pair is an entry of the answer, so this bounds its time and size too.
+ */
+export const MAX_WHAT_IF_PAIRS = 250_000;
 
 export interface WhatIfAnalysis {
   result: ReachabilityResult;
@@ -22,9 +28,10 @@ export class ConnectivityService {
     this.access.requireRole(caller, 'viewer');
     try {
       const { input, ignoredKinds } = parseManifests([{ text: manifests }]);
-      return { result: analyzeReachability(input, { hostNetwork: hostNetwork === 'OUTSIDE_POLICY' ? 'outside-policy' : 'analyzer' }), ignoredKinds };
+      return { result: analyzeReachability(input, { hostNetwork: hostNetwork === 'OUTSIDE_POLICY' ? 'outside-policy' : 'analyzer', maxPairs: MAX_WHAT_IF_PAIRS }), ignoredKinds };
     } catch (e) {
       if (e instanceof ManifestInputError) throw manifestInvalid(e);
+      if (e instanceof ReachabilityTooLargeError) throw tooLarge(e);
       throw e;
     }
   }

@@ -154,6 +154,15 @@ describe('POST /api/v1/connectivity/analyze', () => {
     ]);
   });
 
+  it('refuses manifests with more pairs than one analysis answers, naming the limit', async () => {
+    const pods = Array.from({ length: 501 }, (_, n) => `kind: Pod\nmetadata: { name: p${n} }`).join('\n---\n');
+    const res = await analyze(pods, { 'content-type': 'application/yaml' });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as any).error.details).toEqual([
+      { field: 'manifests', rule: 'limit', message: '501 workloads and 2 outside ranges (as sources and destinations) make 251502 pairs, more than the 250000 allowed: analyse one namespace (or a few) at a time' },
+    ]);
+  });
+
   it('refuses a body over 8 MB with 413', async () => {
     const res = await analyze(`# ${'x'.repeat(8 * 1024 * 1024)}`, { 'content-type': 'application/yaml' });
     expect(res.status).toBe(413);

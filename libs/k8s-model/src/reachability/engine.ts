@@ -40,6 +40,19 @@ import type {
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
+/** The input would make more pairs than the caller allows (options.maxPairs). */
+export class ReachabilityTooLargeError extends Error {
+  override readonly name = 'ReachabilityTooLargeError';
+  constructor(
+    readonly workloads: number,
+    readonly externalRanges: number,
+    readonly pairs: number,
+    readonly maxPairs: number,
+  ) {
+    super(`${workloads} workloads and ${externalRanges} outside ranges (as sources and destinations) make ${pairs} pairs, more than the ${maxPairs} allowed`);
+  }
+}
+
 interface PodClass {
   namespace: string;
   labels: Record<string, string>;
@@ -344,6 +357,8 @@ export function analyzeReachability(input: ReachabilityInput, options: Reachabil
   };
 
   const ws = [...workloads.values()].sort((a, b) => (a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0));
+  const pairs = ws.length * (ws.length - 1) + ws.length * (srcAtoms.length + dstAtoms.length);
+  if (options.maxPairs !== undefined && pairs > options.maxPairs) throw new ReachabilityTooLargeError(ws.length, srcAtoms.length + dstAtoms.length, pairs, options.maxPairs);
   for (const src of ws) {
     for (const dst of ws) {
       if (src === dst) continue;

@@ -68,3 +68,19 @@ describe('bad manifests name the document, the object and the field', () => {
     expect(describeManifestIssue(i!)).toBe('document 1 (NetworkPolicy default/p) items[1].spec.ingress[0].ports[0].port: must be between 1 and 65535, inclusive (found 0)');
   });
 });
+
+describe('limits', () => {
+  it('stops walking Lists nested through aliases instead of expanding them', () => {
+    // 40 levels of a List holding its previous level twice: 2^40 objects if expanded.
+    const levels = ['l0: &l0 { kind: Pod, metadata: { name: a } }'];
+    for (let i = 1; i <= 40; i++) levels.push(`l${i}: &l${i} { kind: List, items: [*l${i - 1}, *l${i - 1}] }`);
+    const [i] = issues(`${levels.join('\n')}\nkind: List\nitems: [*l40]\n`);
+    expect(i!.rule).toBe('more than 200000 objects (YAML aliases included)');
+  });
+
+  it('refuses an analysis with more pairs than allowed, before computing them', () => {
+    const pods = Array.from({ length: 30 }, (_, n) => `kind: Pod\nmetadata: { name: p${n} }`).join('\n---\n');
+    const { input } = parseManifests([{ text: pods }]);
+    expect(() => analyzeReachability(input, { maxPairs: 500 })).toThrow('30 workloads and 2 outside ranges (as sources and destinations) make 930 pairs, more than the 500 allowed');
+  });
+});

@@ -75,6 +75,8 @@ export interface ReachabilityOptions {
    * namespace selector matches them (their traffic carries the node's address).
    */
   hostNetwork?: 'analyzer' | 'outside-policy';
+  /** Refuse (ReachabilityTooLargeError) before computing more pairs than this. */
+  maxPairs?: number;
 }
 
 export type PeerRef =
