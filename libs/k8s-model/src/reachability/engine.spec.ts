@@ -65,6 +65,20 @@ describe('isolation and default deny', () => {
     expect(into(lines([...BASE, p]), WEB)).toEqual([]);
   });
 
+  it('egress: [] without policyTypes does not isolate egress; with policyTypes [Egress] it denies all', () => {
+    const open = policy('shop', 'web', '{ podSelector: { matchLabels: { app: web } }, ingress: [{}], egress: [] }');
+    expect(outOf(lines([...BASE, open]), WEB)).toEqual([`${WEB} => ${EXT} : All Connections`, `${WEB} => ${DB} : All Connections`, `${WEB} => ${API} : All Connections`]);
+    const closed = policy('shop', 'web', '{ podSelector: { matchLabels: { app: web } }, policyTypes: [Ingress, Egress], ingress: [{}], egress: [] }');
+    expect(outOf(lines([...BASE, closed]), WEB)).toEqual([]);
+  });
+
+  it('to: [] and a missing to both match every destination, external included', () => {
+    for (const rule of ['{ to: [], ports: [{ port: 443 }] }', '{ ports: [{ port: 443 }] }']) {
+      const p = policy('shop', 'web-out', `{ podSelector: { matchLabels: { app: web } }, policyTypes: [Egress], egress: [${rule}] }`);
+      expect(outOf(lines([...BASE, p]), WEB)).toEqual([`${WEB} => ${EXT} : TCP 443`, `${WEB} => ${DB} : TCP 443`, `${WEB} => ${API} : TCP 443`]);
+    }
+  });
+
   it('policyTypes [Egress] without rules denies all egress, DNS included', () => {
     const p = policy('shop', 'web-deny-out', '{ podSelector: { matchLabels: { app: web } }, policyTypes: [Egress] }');
     expect(outOf(lines([...BASE, p]), WEB)).toEqual([]);

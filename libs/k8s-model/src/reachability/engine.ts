@@ -187,17 +187,32 @@ export function analyzeReachability(input: ReachabilityInput, options: Reachabil
   for (const n of [...input.pods.map((p) => p.namespace), ...input.policies.map((p) => p.namespace)])
     if (!nsLabels.has(n)) nsLabels.set(n, { [NAMESPACE_NAME_LABEL]: n });
 
+  // Only labels some pod selector mentions can change a decision: classes are keyed on
+  // those, so pods differing only in pod-template-hash or a StatefulSet's pod-name share one.
+  const selectorKeys = new Set<string>();
+  for (const p of input.policies) {
+    for (const r of p.podSelector) selectorKeys.add(r.key);
+    for (const rule of [...(p.ingress ?? []), ...(p.egress ?? [])])
+      for (const peer of rule.peers ?? []) if (peer.kind === 'pods') for (const r of peer.podSelector ?? []) selectorKeys.add(r.key);
+  }
+  const relevantLabels = (labels: Record<string, string>) => {
+    const out: Record<string, string> = {};
+    for (const k of Object.keys(labels)) if (selectorKeys.has(k)) out[k] = labels[k]!;
+    return out;
+  };
+
   // Pod classes and workloads.
   const classes: PodClass[] = [];
   const classByKey = new Map<string, number>();
   const workloads = new Map<string, { summary: WorkloadSummary; ref: PeerRef; classes: number[] }>();
   for (const pod of input.pods) {
     const unmanaged = outsidePolicy && pod.hostNetwork === true;
-    const key = `${pod.namespace}\0${sortedLabelsKey(pod.labels)}\0${JSON.stringify(pod.ports)}\0${unmanaged}`;
+    const labels = relevantLabels(pod.labels);
+    const key = `${pod.namespace}\0${sortedLabelsKey(labels)}\0${JSON.stringify(pod.ports)}\0${unmanaged}`;
     let ci = classByKey.get(key);
     if (ci === undefined) {
       ci = classes.length;
-      classes.push({ namespace: pod.namespace, labels: pod.labels, ports: pod.ports, unmanaged, ingressPolicies: [], egressPolicies: [], ingressPolicyIds: [], egressPolicyIds: [] });
+      classes.push({ namespace: pod.namespace, labels, ports: pod.ports, unmanaged, ingressPolicies: [], egressPolicies: [], ingressPolicyIds: [], egressPolicyIds: [] });
       classByKey.set(key, ci);
     }
     const id = workloadId(pod.namespace, pod.workload.name, pod.workload.kind);

@@ -142,6 +142,17 @@ describe('engine properties', () => {
     );
   });
 
+  it('labels no selector mentions change nothing (pods differing only in them are one class)', () => {
+    fc.assert(
+      fc.property(topology, (t) => {
+        const tagged = { ...t, pods: t.pods.map((p, i) => ({ ...p, labels: { ...p.labels, 'pod-template-hash': `h${i}` } })) };
+        const a = asMap(analyzeReachability(t));
+        const b = asMap(analyzeReachability(tagged));
+        for (const [k, c] of a) expect(formatConnections(b.get(k)!)).toBe(formatConnections(c));
+      }),
+    );
+  });
+
   it('a peer with both selectors allows no more than the same selectors as two peers', () => {
     fc.assert(
       fc.property(topology, nsSelector, selector, (t, ns, pods) => {
