@@ -104,6 +104,10 @@ export interface ConnectionWhy {
   summary: string;
 }
 
+/**
+ * `connections` and `why` are getters on the engine's objects (the verdict is shared between
+ * pairs and the summary is written on first read): copy them explicitly, do not spread.
+ */
 export interface ReachConnection {
   src: PeerRef;
   dst: PeerRef;
