@@ -2,31 +2,14 @@ import { Body, Controller, Headers, HttpCode, Post, Query, Res } from '@nestjs/c
 import { ApiExtraModels, ApiOperation, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrors, AUTHENTICATED } from '../errors/api-errors.decorator.js';
-import { DomainError } from '../errors/domain-error.js';
 import { ApiFlagQuery, ApiTextQuery } from '../catalog/shared/query-docs.js';
-import { queryFlag, queryOne } from '../catalog/shared/query-params.js';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { YAML_MEDIA_TYPES } from './analyze-body.js';
 import { ConnectivityService } from './connectivity.service.js';
 import { toConnectivityModel } from './connectivity-model.js';
-import { ConnectivityAnalysisModel, HOST_NETWORK_MODES, type HostNetworkMode } from './dto/connectivity-analysis.model.js';
-
-type Q = Record<string, string | string[] | undefined>;
-const FORMATS = ['json', 'txt'] as const;
-
-/** The manifests text from a YAML body or `{ "manifests": "<text>" }`, else VALIDATION_FAILED naming the field. */
-function manifestsOf(body: unknown): string {
-  if (typeof body === 'string') return body;
-  if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'manifests' in body) {
-    const m = (body as { manifests: unknown }).manifests;
-    if (typeof m === 'string') return m;
-    throw DomainError.validation([{ field: 'manifests', rule: 'type', message: 'must be a string holding the manifests (YAML or JSON documents)' }]);
-  }
-  throw DomainError.validation([
-    { field: 'manifests', rule: 'required', message: `is required: send the manifests as ${YAML_MEDIA_TYPES.join(', ')}, or as JSON { "manifests": "<text>" }` },
-  ]);
-}
+import { ConnectivityAnalysisModel, HOST_NETWORK_MODES } from './dto/connectivity-analysis.model.js';
+import { ANALYZE_FORMATS, readAnalyzeRequest } from './analyze-request.js';
 
 @ApiTags('connectivity')
 @Controller('connectivity')
@@ -47,7 +30,7 @@ export class ConnectivityController {
       },
     },
   })
-  @ApiTextQuery('format', 'json (default) or txt: the connection list of np-guard netpol-analyzer (also with Accept: text/plain)', FORMATS)
+  @ApiTextQuery('format', 'json (default) or txt: the connection list of np-guard netpol-analyzer (also with Accept: text/plain)', ANALYZE_FORMATS)
   @ApiTextQuery('hostNetwork', 'AS_POD (default, as netpol-analyzer) or OUTSIDE_POLICY (hostNetwork pods are never isolated and no selector matches them)', HOST_NETWORK_MODES)
   @ApiFlagQuery('includeDenied', 'JSON: list every pair, those with nothing allowed too (each with its why)')
   @ApiOkResponse({
@@ -58,32 +41,12 @@ export class ConnectivityController {
     },
   })
   @ApiErrors(...AUTHENTICATED, 400, 403, 413, 422)
-  analyze(@CurrentCaller() caller: Caller, @Body() body: unknown, @Query() q: Q, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): ConnectivityAnalysisModel | string {
-    const format = queryOne(q, 'format');
-    if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) {
-      throw DomainError.validation([{ field: 'format', rule: 'enum', message: `must be json or txt, got ${JSON.stringify(format)}` }]);
-    }
-    const hostNetwork = queryOne(q, 'hostNetwork');
-    if (hostNetwork !== undefined && !(HOST_NETWORK_MODES as readonly string[]).includes(hostNetwork)) {
-      throw DomainError.validation([{ field: 'hostNetwork', rule: 'enum', message: `must be AS_POD or OUTSIDE_POLICY, got ${JSON.stringify(hostNetwork)}` }]);
-    }
-    const mode = hostNetwork as HostNetworkMode | undefined;
-    const includeDenied = queryFlag(q, 'includeDenied') ?? false;
-    const manifests = manifestsOf(body);
-    const txt = format === 'txt' || (format === undefined && wantsText(accept));
-    if (txt) {
+  analyze(@CurrentCaller() caller: Caller, @Body() body: unknown, @Query() q: Record<string, string | string[] | undefined>, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) res: Response): ConnectivityAnalysisModel | string {
+    const { manifests, format, hostNetwork, includeDenied } = readAnalyzeRequest(body, q, accept);
+    if (format === 'txt') {
       res.type('text/plain; charset=utf-8');
-      return this.connectivity.analyzeTxt(caller, manifests, mode);
+      return this.connectivity.analyzeTxt(caller, manifests, hostNetwork);
     }
-    return toConnectivityModel(this.connectivity.analyze(caller, manifests, mode), includeDenied);
+    return toConnectivityModel(this.connectivity.analyze(caller, manifests, hostNetwork), includeDenied);
   }
-}
-
-/** Accept: text/plain preferred over JSON (a browser's or curl's `*∕*` keeps JSON). */
-function wantsText(accept: string | undefined): boolean {
-  if (!accept) return false;
-  const types = accept.split(',').map((t) => t.split(';')[0]!.trim().toLowerCase());
-  const text = types.indexOf('text/plain');
-  const json = types.indexOf('application/json');
-  return text >= 0 && (json < 0 || text < json);
 }
