@@ -10,6 +10,7 @@ import { SubscriberSockets } from './auth/subscriber-sockets.service.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { ChangeFeedModule } from './change-feed/change-feed.module.js';
 import { ClustersModule } from './clusters/clusters.module.js';
+import { ConnectivityModule } from './connectivity/connectivity.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { SelfServiceModule } from './self-service/self-service.module.js';
 import { SyncModule } from './sync/sync.module.js';
@@ -66,6 +67,7 @@ export class AppModule {
         SyncModule,
         DemoModule,
         SelfServiceModule,
+        ConnectivityModule,
         AuthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorsFilter }],

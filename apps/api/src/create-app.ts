@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { apiDocument } from './api-document.js';
 import { AppModule } from './app.module.js';
+import { registerAnalyzeBodyParsers } from './connectivity/analyze-body.js';
 import { AuthGate } from './auth/auth-gate.js';
 import { GracefulShutdown } from './lifecycle/graceful-shutdown.service.js';
 import type { AppConfig } from './config/app-config.js';
@@ -33,6 +34,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(app.get(AuthGate).handle);
   // Any JSON value reaches the routes (not only objects and arrays), so a body of the wrong
   // shape is refused by the service like any other bad input: audited and rate-limited.
+  registerAnalyzeBodyParsers(app);
   app.useBodyParser('json', { strict: false });
   app.useBodyParser('urlencoded', { extended: true });
   app.setGlobalPrefix('api/v1', { exclude: ['healthz', 'readyz', 'metrics'] });

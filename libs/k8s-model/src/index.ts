@@ -25,3 +25,4 @@ export * from './manifests/index.js';
 export * from './diff/index.js';
 export * from './access/index.js';
 export * from './endpoint-gaps.js';
+export * from './reachability/index.js';

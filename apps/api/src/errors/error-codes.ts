@@ -10,6 +10,7 @@ export const ERROR_HTTP_STATUS = {
   CONFLICT: 409,
   FIELD_MANAGER_CONFLICT: 409,
   RECREATE_REQUIRED: 422,
+  MANIFEST_INVALID: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   IDEMPOTENCY_IN_PROGRESS: 409,
   RATE_LIMITED: 429,
@@ -31,4 +32,10 @@ export interface FieldIssue {
   field: string;
   message: string;
   rule?: string;
+  /** MANIFEST_INVALID: where in the submitted manifests (document 1-based per file). */
+  document?: number;
+  file?: string;
+  line?: number;
+  /** MANIFEST_INVALID: the object at fault, `Kind namespace/name`. */
+  object?: string;
 }

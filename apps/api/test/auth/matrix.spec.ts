@@ -138,6 +138,9 @@ describe('authorisation matrix: every query, mutation and REST route × role × 
       ['GraphQL namespaces', (r) => G(r, '{ namespaces { name } }'), ALL],
       ['REST GET /topology', (r) => R(r, 'GET', '/topology?cluster=alpha'), ALL],
       ['REST GET /topology of a team-b service', (r) => R(r, 'GET', '/topology?cluster=alpha&namespace=team-b&service=web'), OUT_OF_READ_SCOPE],
+      // what-if reachability reads no cluster: every role
+      ['REST POST /connectivity/analyze', (r) => R(r, 'POST', '/connectivity/analyze', { manifests: 'kind: Pod\nmetadata: { name: a }' }), ALL],
+      ['GraphQL analyzeConnectivity', (r) => G(r, '{ analyzeConnectivity(manifests: "kind: Namespace\\nmetadata: { name: x }") { deniedPairs } }'), ALL],
       ['GraphQL topology', (r) => G(r, '{ topology(cluster: "alpha") { nodes { id } } }'), ALL],
       ['REST GET /diagnostics', (r) => R(r, 'GET', '/diagnostics'), ALL],
       ['GraphQL diagnostics', (r) => G(r, '{ diagnostics { totalCount } }'), ALL],

@@ -10,6 +10,18 @@ export class FieldIssueModel {
 
   @ApiPropertyOptional({ description: 'The rule it breaks, e.g. range, dns1035Label, required' })
   rule?: string;
+
+  @ApiPropertyOptional({ type: 'integer', description: 'MANIFEST_INVALID: the document (1-based, per file)' })
+  document?: number;
+
+  @ApiPropertyOptional({ description: 'MANIFEST_INVALID: the file, when known' })
+  file?: string;
+
+  @ApiPropertyOptional({ type: 'integer', description: 'MANIFEST_INVALID: the line, for unparseable YAML' })
+  line?: number;
+
+  @ApiPropertyOptional({ description: 'MANIFEST_INVALID: the object at fault, e.g. NetworkPolicy shop/allow-web' })
+  object?: string;
 }
 
 export class ErrorBodyModel {
