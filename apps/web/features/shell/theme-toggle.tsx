@@ -2,10 +2,14 @@
 
 import { Monitor, Moon, Sun } from 'lucide-react';
 import { useTheme } from 'next-themes';
-import { DropdownMenu } from 'radix-ui';
+import { Popover } from 'radix-ui';
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { menuContent, menuItem } from '../../components/ui/menu';
+
+// A popover with three radio buttons rather than a dropdown menu: the header's popovers
+// (identity, the catalog's filters) already load Radix's Popover, while DropdownMenu added
+// ~10 kB of script to every page for this one control.
 
 const CHOICES = [
   { value: 'light', label: 'Light', icon: Sun },
@@ -19,26 +23,33 @@ export function ThemeToggle() {
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   const Icon = mounted && resolvedTheme === 'dark' ? Moon : Sun;
+  const current = theme ?? 'system';
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger asChild>
-        <Button variant="ghost" size="icon" aria-label={`Theme: ${mounted ? (theme ?? 'system') : 'system'}`} data-testid="theme-toggle">
+    <Popover.Root>
+      <Popover.Trigger asChild>
+        <Button variant="ghost" size="icon" aria-label={`Theme: ${mounted ? current : 'system'}`} data-testid="theme-toggle">
           <Icon aria-hidden className="size-4" />
         </Button>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className={menuContent}>
-          <DropdownMenu.RadioGroup value={theme ?? 'system'} onValueChange={setTheme}>
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content align="end" sideOffset={6} className={menuContent}>
+          <fieldset>
+            <legend className="sr-only">Theme</legend>
             {CHOICES.map(({ value, label, icon: ChoiceIcon }) => (
-              <DropdownMenu.RadioItem key={value} value={value} className={menuItem}>
+              <label key={value} className={`${menuItem} has-[:focus-visible]:bg-surface-2 hover:bg-surface-2`}>
+                <input type="radio" name="theme" value={value} checked={current === value} onChange={() => setTheme(value)} className="sr-only" />
                 <ChoiceIcon aria-hidden className="size-4" />
                 {label}
-                <DropdownMenu.ItemIndicator className="ml-auto text-xs text-accent">●</DropdownMenu.ItemIndicator>
-              </DropdownMenu.RadioItem>
+                {current === value && (
+                  <span aria-hidden className="ml-auto text-xs text-accent">
+                    ●
+                  </span>
+                )}
+              </label>
             ))}
-          </DropdownMenu.RadioGroup>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+          </fieldset>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
   );
 }
