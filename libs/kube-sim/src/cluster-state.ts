@@ -252,6 +252,8 @@ export class ClusterState {
     } else if (d === D.networkPolicies) {
       const causes = validateNetworkPolicy(obj);
       if (causes.length) throw invalid('NetworkPolicy', 'networking.k8s.io', obj.metadata.name, causes);
+      // SetDefaults_NetworkPolicySpec: Ingress, and Egress when there are egress rules.
+      if (!obj.spec.policyTypes?.length) obj.spec.policyTypes = obj.spec.egress?.length ? ['Ingress', 'Egress'] : ['Ingress'];
     } else if (WORKLOAD_DEFS.has(d)) {
       const causes = admitWorkload(obj);
       if (causes.length) throw invalid(d.kind, d.group, obj.metadata.name, causes);
