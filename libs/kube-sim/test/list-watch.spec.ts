@@ -242,7 +242,7 @@ describe('NetworkPolicies and workloads are listed and watched like the other ki
     expect(added.metadata.ownerReferences).toEqual([expect.objectContaining({ kind: 'Deployment', name: 'nextgen-app', controller: true })]);
     const sts = await watchAll(
       '/api/v1/pods',
-      () => sim.apply({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'default' }, spec: { serviceName: 'db', replicas: 1, selector: { matchLabels: { app: 'db' } }, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'db:1' }] } } } }),
+      async () => void (await sim.apply({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'default' }, spec: { serviceName: 'db', replicas: 1, selector: { matchLabels: { app: 'db' } }, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'db:1' }] } } } })),
       (events) => events.some((e) => e.obj?.metadata?.name === 'db-0'),
     );
     expect(sts.events.find((e) => e.obj?.metadata?.name === 'db-0')).toMatchObject({ type: 'ADDED', obj: { spec: { hostname: 'db-0', subdomain: 'db' }, metadata: { ownerReferences: [{ kind: 'StatefulSet', name: 'db' }] } } });

@@ -99,6 +99,13 @@ describe.skipIf(!hasKubectl)('kube-sim serves workloads as a real API server and
     expect(byName.get('legacy')!.slice(2, 5)).toEqual(['1', '1', '1']);
   });
 
+  it('kubectl get all lists pods, services and every workload kind (discovery categories)', async () => {
+    const names = (await k.kubectl('get', 'all', '-n', 'shop', '-o', 'name')).trim().split('\n');
+    const kinds = new Set(names.map((n) => n.split('/')[0]));
+    expect(kinds).toEqual(new Set(['pod', 'replicationcontroller', 'deployment.apps', 'replicaset.apps', 'statefulset.apps', 'job.batch', 'cronjob.batch']));
+    expect(names).toContain('statefulset.apps/db');
+  });
+
   it('every pod is owned by its controller, up to the top workload (kubectl get pods -o json)', () => {
     const tops = new Map<string, string[]>();
     for (const p of pods.filter((p) => p.metadata.ownerReferences?.length)) {
