@@ -201,7 +201,14 @@ export class WorkloadControllers {
   private cronJob(cj: KubeObject): void {
     if (cj.spec?.suspend) return;
     const owned = this.w.store.byIndex(rkeyOf(KINDS.jobs), BY_OWNER_UID, cj.metadata.namespace, cj.metadata.uid!);
-    if (owned.length || cj.status?.lastScheduleTime) return;
+    const jobRef = (job: KubeObject) => ({ apiVersion: 'batch/v1', kind: 'Job', name: job.metadata.name, namespace: job.metadata.namespace, uid: job.metadata.uid, resourceVersion: job.metadata.resourceVersion });
+    if (cj.status?.lastScheduleTime) {
+      // A Job deleted since leaves the active list.
+      const active = owned.map(jobRef);
+      if ((cj.status.active ?? []).length !== active.length) this.setStatus('cronJobs', cj, { active });
+      return;
+    }
+    if (owned.length) return;
     const scheduled = Math.floor(Date.now() / 60000);
     const template = cj.spec?.jobTemplate ?? {};
     const job = this.w.insert(KINDS.jobs, {
@@ -214,8 +221,7 @@ export class WorkloadControllers {
       },
       spec: clone(template.spec ?? {}),
     });
-    const ref = { apiVersion: 'batch/v1', kind: 'Job', name: job.metadata.name, namespace: job.metadata.namespace, uid: job.metadata.uid, resourceVersion: job.metadata.resourceVersion };
-    this.setStatus('cronJobs', cj, { active: [ref], lastScheduleTime: new Date(scheduled * 60000).toISOString().replace('.000', '') });
+    this.setStatus('cronJobs', cj, { active: [jobRef(job)], lastScheduleTime: new Date(scheduled * 60000).toISOString().replace('.000', '') });
   }
 }
 

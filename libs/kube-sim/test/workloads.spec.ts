@@ -178,11 +178,25 @@ describe.skipIf(!hasKubectl)('kube-sim serves workloads as a real API server and
       ['db-0', 'postgres:18'],
       ['db-1', 'postgres:18'],
     ]);
+    const nightlyJob = (await k.getJson('jobs', '-n', 'shop')).items.find((j: Obj) => j.metadata.name.startsWith('nightly-')) as Obj;
+    await k.kubectl('delete', 'job', nightlyJob.metadata.name, '-n', 'shop');
+    expect((await k.getJson('cronjob', 'nightly', '-n', 'shop')).status.active ?? []).toEqual([]);
     await k.kubectl('delete', 'deployment', 'web', '-n', 'shop');
     await k.kubectl('delete', 'cronjob', 'nightly', '-n', 'shop');
     expect((await k.getJson('rs', '-n', 'shop')).items.map((o: Obj) => o.metadata.name)).toEqual(['bare-rs']);
     expect((await k.getJson('jobs', '-n', 'shop')).items.map((o: Obj) => o.metadata.name)).toEqual(['migrate']);
     expect((await k.getJson('pods', '-n', 'shop', '-l', 'app in (web,nightly)')).items).toEqual([]);
+  });
+
+  it('server-side apply and strategic merge patches of a DaemonSet: containers merge by name, the owner of each field kept', async () => {
+    const ds = STATEFUL_AND_DAEMON.split('---')[1]!.replace('name: agent, namespace: kube-system', 'name: probe, namespace: shop').replaceAll('app: agent', 'app: probe');
+    await k.kubectl('apply', '--server-side', '--field-manager=ops', '-f', k.file('probe.yaml', ds));
+    await k.kubectl('patch', 'ds', 'probe', '-n', 'shop', '-p', JSON.stringify({ spec: { template: { spec: { containers: [{ name: 'sidecar', image: 'sidecar:1' }] } } } }));
+    const got = await k.getJson('ds', 'probe', '-n', 'shop', '--show-managed-fields');
+    expect(got.spec.template.spec.containers.map((c: { name: string; image: string }) => `${c.name}=${c.image}`)).toEqual(['agent=agent:2', 'sidecar=sidecar:1']);
+    expect(got.metadata.managedFields.map((m: { manager: string; operation: string }) => `${m.manager}:${m.operation}`)).toEqual(expect.arrayContaining(['ops:Apply', 'kubectl-patch:Update']));
+    const pods = (await k.getJson('pods', '-n', 'shop', '-l', 'app=probe')).items as Pod[];
+    expect(pods.map((p) => p.spec.containers.length)).toEqual([2, 2, 2]);
   });
 
   it('refuses a selector that does not select the template, and a Job without a restart policy, naming the field', async () => {
