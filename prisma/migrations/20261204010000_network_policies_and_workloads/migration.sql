@@ -14,9 +14,12 @@ ALTER TYPE "ResourceKind" ADD VALUE 'REPLICATION_CONTROLLER';
 -- CreateEnum
 CREATE TYPE "WorkloadKind" AS ENUM ('Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController');
 
--- AlterTable: the pod's controller owner uid starts the owner chain. Pods mirrored before
--- this column existed get it at the next list (every sync starts with one).
+-- AlterTable: the pod's controller owner uid starts the owner chain.
 ALTER TABLE "Pod" ADD COLUMN "ownerUid" TEXT;
+-- Owned pods mirrored before this column existed must be written again to get it: the list
+-- every sync loop starts with skips rows whose uid and resourceVersion are unchanged, so
+-- forget their resourceVersion (no object has an empty one).
+UPDATE "Pod" SET "resourceVersion" = '' WHERE "ownerKind" IS NOT NULL;
 
 -- CreateTable
 CREATE TABLE "NetworkPolicy" (
