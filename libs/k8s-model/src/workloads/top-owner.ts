@@ -17,7 +17,8 @@ export interface OwnerNode extends Owned {
   uid: string;
 }
 
-export interface WorkloadRef {
+/** Structurally a reachability WorkloadRef, with the uid the chain ended at. */
+export interface TopWorkloadRef {
   kind: string;
   name: string;
   /** null for a bare pod. */
@@ -28,9 +29,9 @@ export interface WorkloadRef {
  * The top of `pod`'s owner chain. An owner that is not among `workloads` (by uid; not
  * mirrored, not synced yet, or a custom controller) is the top as the reference names it.
  */
-export function topWorkload(pod: Owned & { name: string }, workloads: ReadonlyMap<string, OwnerNode>): WorkloadRef {
+export function topWorkload(pod: Owned & { name: string }, workloads: ReadonlyMap<string, OwnerNode>): TopWorkloadRef {
   if (!pod.ownerUid || !pod.ownerKind || !pod.ownerName) return { kind: 'Pod', name: pod.name, uid: null };
-  let top: WorkloadRef = { kind: pod.ownerKind, name: pod.ownerName, uid: pod.ownerUid };
+  let top: TopWorkloadRef = { kind: pod.ownerKind, name: pod.ownerName, uid: pod.ownerUid };
   const seen = new Set<string>();
   for (;;) {
     seen.add(top.uid!);
