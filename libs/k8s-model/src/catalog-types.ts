@@ -6,7 +6,22 @@
  * API/dashboard boundary unchanged.
  */
 
-export const RESOURCE_KINDS = ['NAMESPACE', 'NODE', 'POD', 'SERVICE', 'ENDPOINT_SLICE', 'INGRESS'] as const;
+export const RESOURCE_KINDS = [
+  'NAMESPACE',
+  'NODE',
+  'POD',
+  'SERVICE',
+  'ENDPOINT_SLICE',
+  'INGRESS',
+  'NETWORK_POLICY',
+  'DEPLOYMENT',
+  'REPLICA_SET',
+  'STATEFUL_SET',
+  'DAEMON_SET',
+  'JOB',
+  'CRON_JOB',
+  'REPLICATION_CONTROLLER',
+] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const;
@@ -73,8 +88,10 @@ export interface PodRecord {
   terminating: boolean;
   hostname: string | null;
   subdomain: string | null;
+  /** The controller ownerReference (a ReplicaSet, StatefulSet…); see topWorkload for the top of the chain. */
   ownerKind: string | null;
   ownerName: string | null;
+  ownerUid: string | null;
   containerPorts: ContainerPort[];
   labels: StringMap;
   resourceVersion: string;
@@ -203,6 +220,95 @@ export interface RecordByKind {
   SERVICE: ServiceRecord;
   ENDPOINT_SLICE: EndpointSliceRecord;
   INGRESS: IngressRecord;
+  NETWORK_POLICY: NetworkPolicyRecord;
+  DEPLOYMENT: WorkloadRecord;
+  REPLICA_SET: WorkloadRecord;
+  STATEFUL_SET: WorkloadRecord;
+  DAEMON_SET: WorkloadRecord;
+  JOB: WorkloadRecord;
+  CRON_JOB: WorkloadRecord;
+  REPLICATION_CONTROLLER: WorkloadRecord;
 }
 
 export type CatalogRecord = RecordByKind[ResourceKind];
+
+/** A label selector with both parts always present (an empty selector selects everything). */
+export interface LabelSelector {
+  matchLabels: StringMap;
+  matchExpressions: LabelSelectorRequirement[];
+}
+
+export const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
+export type SelectorOperator = (typeof SELECTOR_OPERATORS)[number];
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: SelectorOperator;
+  values: string[];
+}
+
+export const POLICY_TYPES = ['Ingress', 'Egress'] as const;
+export type PolicyType = (typeof POLICY_TYPES)[number];
+
+export const NETWORK_PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
+export type NetworkProtocol = (typeof NETWORK_PROTOCOLS)[number];
+
+export interface NetworkPolicyPort {
+  protocol: NetworkProtocol;
+  /** A number, a container port name, or null for every port. */
+  port: number | string | null;
+  endPort: number | null;
+}
+
+/** One peer: podSelector and namespaceSelector together select pods of the selected namespaces. */
+export interface NetworkPolicyPeer {
+  podSelector: LabelSelector | null;
+  namespaceSelector: LabelSelector | null;
+  ipBlock: { cidr: string; except: string[] } | null;
+}
+
+export interface NetworkPolicyRule {
+  /** null when the rule has no `ports` (every port). */
+  ports: NetworkPolicyPort[] | null;
+  /** `from` of an ingress rule, `to` of an egress rule; null when missing (every peer). */
+  peers: NetworkPolicyPeer[] | null;
+}
+
+export interface NetworkPolicyRecord {
+  namespace: string;
+  name: string;
+  uid: string;
+  podSelector: LabelSelector;
+  /** As the API server defaults them: Ingress, plus Egress when the policy has egress rules. */
+  policyTypes: PolicyType[];
+  ingress: NetworkPolicyRule[];
+  egress: NetworkPolicyRule[];
+  labels: StringMap;
+  annotations: StringMap;
+  resourceVersion: string;
+  k8sCreatedAt: string;
+}
+
+export const WORKLOAD_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController'] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
+/** A pod-owning object (or the owner of one: a Deployment, a CronJob). All kinds share the Workload table. */
+export interface WorkloadRecord {
+  kind: WorkloadKind;
+  namespace: string;
+  name: string;
+  uid: string;
+  /** The controller ownerReference: a ReplicaSet's Deployment, a Job's CronJob. */
+  ownerKind: string | null;
+  ownerName: string | null;
+  ownerUid: string | null;
+  /** The pod selector (a ReplicationController's map as matchLabels; a CronJob's jobTemplate selector, usually null). */
+  selector: LabelSelector | null;
+  /** Labels of the pods it creates (a CronJob's: of its jobTemplate's pods). */
+  templateLabels: StringMap;
+  /** spec.replicas; a Job's spec.parallelism; null for DaemonSets and CronJobs. */
+  replicas: number | null;
+  labels: StringMap;
+  resourceVersion: string;
+  k8sCreatedAt: string;
+}

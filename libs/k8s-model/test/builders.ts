@@ -125,3 +125,12 @@ export function rng(seed: number) {
     bool: (p = 0.5) => next() < p,
   };
 }
+
+export function kNetworkPolicy(name: string, spec: Record<string, unknown>, opts: { ns?: string } = {}) {
+  return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: meta(name, opts.ns ?? 'default'), spec };
+}
+
+export function kWorkload(apiVersion: string, kind: string, name: string, spec: Record<string, unknown>, opts: { ns?: string; owner?: { kind: string; name: string; uid: string } } = {}) {
+  const owners = opts.owner ? { ownerReferences: [{ apiVersion: 'apps/v1', ...opts.owner, controller: true, blockOwnerDeletion: true }] } : {};
+  return { apiVersion, kind, metadata: meta(name, opts.ns ?? 'default', owners), spec, status: {} };
+}

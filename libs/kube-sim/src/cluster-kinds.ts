@@ -17,6 +17,12 @@ export const KINDS = {
   ingressClasses: def('networking.k8s.io', 'ingressclasses'),
   networkPolicies: def('networking.k8s.io', 'networkpolicies'),
   deployments: def('apps', 'deployments'),
+  replicaSets: def('apps', 'replicasets'),
+  statefulSets: def('apps', 'statefulsets'),
+  daemonSets: def('apps', 'daemonsets'),
+  replicationControllers: def('', 'replicationcontrollers'),
+  jobs: def('batch', 'jobs'),
+  cronJobs: def('batch', 'cronjobs'),
 };
 
 /** Store indexes the controllers look owned objects up by (see ClusterState's constructor). */

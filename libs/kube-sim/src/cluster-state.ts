@@ -7,11 +7,11 @@ import { jsonClone as clone, flatString, jsonEqual } from './json-values.js';
 import { validateNetworkPolicy } from './network-policies.js';
 import { now, randSuffix } from './object-meta.js';
 import { apiVersionOf, findByKind, RESOURCES, type ResourceDef } from './resources.js';
-import { selectorMatches } from './selectors.js';
 import { defaultAndAllocate, dropTypeDependentFields, releaseService, validateService } from './services.js';
 import { alreadyExists, badRequest, conflict, invalid, notFound } from './status.js';
 import type { KubeObject } from './kube-object.js';
 import { Store } from './store.js';
+import { admitWorkload } from './workload-admission.js';
 
 export interface StateOptions {
   name: string;
@@ -25,6 +25,9 @@ export interface StateOptions {
   podReadyDelayMs: number;
   historyWindow: number;
 }
+
+/** The workload kinds, defaulted and validated by admitWorkload. */
+const WORKLOAD_DEFS = new Set([D.deployments, D.replicaSets, D.statefulSets, D.daemonSets, D.replicationControllers, D.jobs, D.cronJobs]);
 
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
@@ -50,6 +53,7 @@ export class ClusterState {
         store: this.store,
         insert: (d, obj) => this.insert(d, obj),
         create: (d, obj) => this.create(d, obj),
+        update: (d, obj) => this.update(d, obj),
         delete: (d, namespace, name) => this.delete(d, namespace, name),
         writeStatus: (d, obj, status) => this.writeStatus(d, obj, status),
       },
@@ -248,13 +252,11 @@ export class ClusterState {
     } else if (d === D.networkPolicies) {
       const causes = validateNetworkPolicy(obj);
       if (causes.length) throw invalid('NetworkPolicy', 'networking.k8s.io', obj.metadata.name, causes);
-    } else if (d === D.deployments) {
-      const spec = obj.spec ?? {};
-      if (!spec.selector?.matchLabels || !selectorMatches(spec.selector.matchLabels, spec.template?.metadata?.labels)) {
-        throw invalid('Deployment', 'apps', obj.metadata.name, [{ reason: 'FieldValueInvalid', field: 'spec.template.metadata.labels', message: `Invalid value: ${JSON.stringify(spec.template?.metadata?.labels ?? {})}: \`selector\` does not match template \`labels\`` }]);
-      }
-      spec.replicas ??= 1;
-      obj.status ??= {};
+      // SetDefaults_NetworkPolicySpec: Ingress, and Egress when there are egress rules.
+      if (!obj.spec.policyTypes?.length) obj.spec.policyTypes = obj.spec.egress?.length ? ['Ingress', 'Egress'] : ['Ingress'];
+    } else if (WORKLOAD_DEFS.has(d)) {
+      const causes = admitWorkload(obj);
+      if (causes.length) throw invalid(d.kind, d.group, obj.metadata.name, causes);
     } else if (d === D.namespaces) {
       obj.metadata.labels = { ...(obj.metadata.labels ?? {}), 'kubernetes.io/metadata.name': obj.metadata.name };
       obj.spec ??= { finalizers: ['kubernetes'] };

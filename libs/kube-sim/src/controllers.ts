@@ -1,12 +1,13 @@
 import { intToIp, ipToInt, parseCidr } from './ipam.js';
 import { BY_OWNER_UID, BY_SERVICE_NAME, KINDS, rkeyOf } from './cluster-kinds.js';
 import { jsonClone as clone, flatString, jsonEqual } from './json-values.js';
-import { now, randSuffix } from './object-meta.js';
+import { now } from './object-meta.js';
 import { RESOURCES, type ResourceDef } from './resources.js';
 import { compileSelector } from './selectors.js';
 import { notFound } from './status.js';
 import type { KubeObject } from './kube-object.js';
 import type { Store } from './store.js';
+import { controllerOf, podReady, POD_OWNERS, replicaSetFor, templateHash, WorkloadControllers } from './workload-controllers.js';
 
 /** The API server's write path, as the controllers act through it. */
 export interface ControllerWrites {
@@ -14,6 +15,7 @@ export interface ControllerWrites {
   /** Creates an object the caller gives away (no copy). */
   insert(d: ResourceDef, obj: KubeObject): KubeObject;
   create(d: ResourceDef, obj: KubeObject): KubeObject;
+  update(d: ResourceDef, obj: KubeObject): KubeObject;
   delete(d: ResourceDef, namespace: string | undefined, name: string): KubeObject;
   /** A status write without validation (new resourceVersion). */
   writeStatus(d: ResourceDef, obj: KubeObject, status: unknown): void;
@@ -38,11 +40,15 @@ export class Controllers {
   /** While true, controllers wait (bulk loading reconciles once at the end). */
   private deferred = false;
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly workloads: WorkloadControllers;
+  private readonly deploymentsBusy = new Set<string>();
 
   constructor(
     private readonly w: ControllerWrites,
     private readonly opts: ControllerOptions,
-  ) {}
+  ) {
+    this.workloads = new WorkloadControllers(w);
+  }
 
   /** Bulk loading: controllers run once at the end instead of after every write. */
   batch<T>(fn: () => T): T {
@@ -58,18 +64,27 @@ export class Controllers {
   /** After a /status write: a pod's readiness also counts in its deployment's status. */
   statusWritten(d: ResourceDef, obj: KubeObject, old: KubeObject): void {
     this.react(d, obj, false, old);
-    if (d === KINDS.pods && !this.deferred) this.reconcileDeploymentsOwning(obj);
+    if (d === KINDS.pods && !this.deferred) this.reconcileOwnersOf(obj);
   }
 
   /** After a write of `obj` (its previous state `old`): whatever it changes for the controllers. */
   react(d: ResourceDef, obj: KubeObject, deleted = false, old?: KubeObject): void {
     if (this.deferred) return;
     const ns = obj.metadata.namespace;
+    const workload = WORKLOAD_KEYS.get(d);
     if (d === KINDS.deployments) {
       this.reconcileDeployment(obj, deleted);
+    } else if (workload) {
+      if (!deleted) this.workloads.reconcile(workload, obj);
+      // A ReplicaSet's change (its pods' readiness) shows in its deployment's status.
+      this.reconcileOwnersOf(obj);
     } else if (d === KINDS.pods) {
       if (!deleted) this.schedule(obj);
       if (ns) this.reconcileServicesSelecting(ns, [obj.metadata.labels, old?.metadata.labels]);
+      // A deleted pod is replaced by its controller.
+      if (deleted) this.reconcileOwnersOf(obj);
+    } else if (d === KINDS.nodes) {
+      for (const ds of this.w.store.list(rkeyOf(KINDS.daemonSets))) this.workloads.reconcile('daemonSets', ds);
     } else if (d === KINDS.services) {
       if (ns) this.reconcileService(ns, obj.metadata.name, deleted);
       if (!deleted) this.assignLoadBalancer(KINDS.services, obj);
@@ -85,74 +100,88 @@ export class Controllers {
     this.deferred = true;
     try {
       // The status comes in the second pass, once the pods are scheduled (and maybe ready).
+      for (const cj of this.w.store.list(rkeyOf(KINDS.cronJobs))) this.workloads.reconcile('cronJobs', cj);
       for (const dep of this.w.store.list(rkeyOf(KINDS.deployments))) this.reconcileDeployment(dep, false, false);
+      this.workloads.reconcileAll(false);
       for (const pod of this.w.store.values(rkeyOf(KINDS.pods))) this.schedule(pod);
     } finally {
       this.deferred = deferred;
     }
+    this.workloads.reconcileAll(true);
     for (const dep of this.w.store.values(rkeyOf(KINDS.deployments))) this.reconcileDeployment(dep, false);
     for (const ns of this.w.store.list(rkeyOf(KINDS.namespaces))) this.reconcileSlicesIn(ns.metadata.name);
     for (const svc of this.w.store.list(rkeyOf(KINDS.services))) this.assignLoadBalancer(KINDS.services, svc);
     for (const ing of this.w.store.list(rkeyOf(KINDS.ingresses))) this.assignLoadBalancer(KINDS.ingresses, ing);
   }
 
-  /** The pod-template-hash and name of a deployment's current (implicit) ReplicaSet: a new template, a new one. */
+  /** The pod-template-hash and name of a deployment's current ReplicaSet: a new template, a new one. */
   private replicaSetOf(dep: KubeObject): { hash: string; rsName: string } {
     const cached = this.templateHashes.get(dep.metadata.uid!);
     if (cached && cached.generation === dep.metadata.generation) return cached;
-    const hash = podTemplateHash(dep.spec?.template ?? {});
+    const hash = templateHash(dep.spec?.template ?? {});
     const entry = { generation: dep.metadata.generation, hash, rsName: flatString(`${dep.metadata.name}-${hash}`) };
     this.templateHashes.set(dep.metadata.uid!, entry);
     return entry;
   }
 
   /**
-   * Pods for the current template; a changed template rolls out: every new pod at once,
-   * and the old ones go as the new ones become ready, so the service never runs dry.
+   * The deployment controller: a ReplicaSet per template, scaled to the deployment's
+   * replicas; a changed template rolls out: the new ReplicaSet gets every replica at
+   * once, and the old ones shrink as the new pods become ready, so the service never
+   * runs dry. Old ReplicaSets stay at 0 replicas, up to revisionHistoryLimit.
    */
   private reconcileDeployment(dep: KubeObject, deleted: boolean, withStatus = true): void {
+    if (deleted) {
+      this.templateHashes.delete(dep.metadata.uid!);
+      return; // garbage collection takes its ReplicaSets and their pods
+    }
+    // Its own ReplicaSet writes come back here: the outer pass finishes the job.
+    if (this.deploymentsBusy.has(dep.metadata.uid!)) return;
+    this.deploymentsBusy.add(dep.metadata.uid!);
+    try {
+      this.reconcileReplicaSets(dep, withStatus);
+    } finally {
+      this.deploymentsBusy.delete(dep.metadata.uid!);
+    }
+  }
+
+  private reconcileReplicaSets(dep: KubeObject, withStatus: boolean): void {
     const ns = dep.metadata.namespace!;
     const { hash, rsName } = this.replicaSetOf(dep);
-    const rsUid = flatString(`${dep.metadata.uid}-rs`);
-    const isCurrent = (p: KubeObject) => p.metadata.ownerReferences?.some((o) => o.uid === rsUid && o.name === rsName) === true;
-    const ofDeployment = () => this.w.store.byIndex(rkeyOf(KINDS.pods), BY_OWNER_UID, ns, rsUid);
-    const owned = ofDeployment().filter(isCurrent);
-    const want = deleted ? 0 : (dep.spec?.replicas ?? 1);
-    for (const extra of owned.slice(want)) this.w.delete(KINDS.pods, ns, extra.metadata.name);
-    for (let i = owned.length; i < want; i++) {
-      const template = dep.spec.template ?? {};
-      this.w.insert(KINDS.pods, {
-        metadata: {
-          name: flatString(`${rsName}-${randSuffix()}`),
-          namespace: ns,
-          labels: { ...(template.metadata?.labels ?? {}), 'pod-template-hash': hash },
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName, uid: rsUid, controller: true, blockOwnerDeletion: true }],
-        },
-        spec: clone(template.spec ?? {}),
-      });
+    const want = dep.spec?.replicas ?? 1;
+    const owned = () => this.w.store.byIndex(rkeyOf(KINDS.replicaSets), BY_OWNER_UID, ns, dep.metadata.uid!).filter((rs) => controllerOf(rs)?.uid === dep.metadata.uid);
+    let current = owned().find((rs) => rs.metadata.name === rsName);
+    if (!current) current = this.w.insert(KINDS.replicaSets, replicaSetFor(dep, hash, want));
+    else if (current.spec?.replicas !== want) current = this.w.update(KINDS.replicaSets, { ...current, spec: { ...current.spec, replicas: want } });
+    if (this.deferred) this.workloads.reconcile('replicaSets', current, false);
+    const old = owned().filter((rs) => rs.metadata.name !== rsName);
+    let keep = Math.max(0, want - this.workloads.podsOf(current).filter(podReady).length);
+    const byAge = [...old].sort((a, b) => ((a.metadata.creationTimestamp ?? '') < (b.metadata.creationTimestamp ?? '') ? 1 : -1));
+    for (const rs of byAge) {
+      const replicas = Math.min(keep, this.workloads.podsOf(rs).length);
+      keep -= replicas;
+      const fresh = this.w.store.get(rkeyOf(KINDS.replicaSets), ns, rs.metadata.name);
+      if (fresh && fresh.spec?.replicas !== replicas) this.w.update(KINDS.replicaSets, { ...fresh, spec: { ...fresh.spec, replicas } });
     }
-    const pods = ofDeployment();
-    const old = pods.filter((p) => !isCurrent(p));
-    if (old.length) {
-      const keep = deleted ? 0 : Math.max(0, want - pods.filter((p) => isCurrent(p) && podReady(p)).length);
-      // Not-ready old pods go first.
-      const byReadiness = [...old].sort((a, b) => Number(podReady(a)) - Number(podReady(b)));
-      for (const pod of byReadiness.slice(0, old.length - keep)) this.w.delete(KINDS.pods, ns, pod.metadata.name);
-    }
-    if (deleted) this.templateHashes.delete(dep.metadata.uid!);
-    if (!deleted && withStatus) {
-      const stored = this.w.store.get(rkeyOf(KINDS.deployments), ns, dep.metadata.name);
-      const all = old.length ? ofDeployment() : pods;
-      const ready = all.filter(podReady).length;
-      const status = { observedGeneration: dep.metadata.generation, replicas: all.length, updatedReplicas: all.filter(isCurrent).length, readyReplicas: ready, availableReplicas: ready };
-      if (stored && !jsonEqual(stored.status, status)) this.w.writeStatus(KINDS.deployments, stored, status);
-    }
+    const history = dep.spec?.revisionHistoryLimit ?? 10;
+    const idle = byAge.filter((rs) => this.w.store.get(rkeyOf(KINDS.replicaSets), ns, rs.metadata.name)?.spec?.replicas === 0 && !this.workloads.podsOf(rs).length);
+    for (const rs of idle.slice(history)) this.w.delete(KINDS.replicaSets, ns, rs.metadata.name);
+    if (!withStatus) return;
+    const stored = this.w.store.get(rkeyOf(KINDS.deployments), ns, dep.metadata.name);
+    const all = owned().flatMap((rs) => this.workloads.podsOf(rs));
+    const updated = this.workloads.podsOf(current).length;
+    const ready = all.filter(podReady).length;
+    const status = { observedGeneration: dep.metadata.generation, replicas: all.length, updatedReplicas: updated, readyReplicas: ready, availableReplicas: ready };
+    if (stored && !jsonEqual(stored.status, status)) this.w.writeStatus(KINDS.deployments, stored, status);
   }
 
   private schedule(pod: KubeObject): void {
     const current = this.w.store.get(rkeyOf(KINDS.pods), pod.metadata.namespace, pod.metadata.name);
-    if (!current || current.spec?.nodeName || current.metadata.deletionTimestamp) return;
-    const nodes = this.w.store.list(rkeyOf(KINDS.nodes));
+    if (!current || current.metadata.deletionTimestamp) return;
+    // A pod bound to a node (a DaemonSet's) still needs its address there, once.
+    const bound = current.spec?.nodeName as string | undefined;
+    if (bound && (current.status?.podIP || current.status?.phase !== 'Pending')) return;
+    const nodes = bound ? [this.w.store.get(rkeyOf(KINDS.nodes), undefined, bound)].filter((n) => n !== undefined) : this.w.store.list(rkeyOf(KINDS.nodes));
     if (!nodes.length) return;
     const node = nodes[Math.abs(hashCode(current.metadata.name)) % nodes.length]!;
     const next = this.podIpNext.get(node.metadata.name) ?? 2;
@@ -178,13 +207,20 @@ export class Controllers {
     if (!pod) throw notFound('pods', '', name);
     this.w.writeStatus(KINDS.pods, pod, podStatus(pod.status?.podIP, pod.status?.hostIP, ready));
     this.reconcileServicesSelecting(namespace, [pod.metadata.labels]);
-    this.reconcileDeploymentsOwning(pod);
+    this.reconcileOwnersOf(pod);
   }
 
-  /** A pod's readiness counts in its deployment's status (and lets a rollout retire old pods). */
-  reconcileDeploymentsOwning(pod: KubeObject): void {
-    const owners = new Set((pod.metadata.ownerReferences ?? []).map((o) => o.uid));
-    for (const dep of this.w.store.list(rkeyOf(KINDS.deployments), pod.metadata.namespace)) if (owners.has(`${dep.metadata.uid}-rs`)) this.reconcileDeployment(dep, false);
+  /**
+   * A pod's change counts in its controller's status (a deployment's through its
+   * ReplicaSet, and lets a rollout retire old pods); a ReplicaSet's in its deployment's.
+   */
+  reconcileOwnersOf(obj: KubeObject): void {
+    const owner = this.workloads.ownerOf(obj);
+    if (!owner) return;
+    if (owner.def === KINDS.deployments) return this.reconcileDeployment(owner.obj, false);
+    const key = WORKLOAD_KEYS.get(owner.def);
+    if (key) this.workloads.reconcile(key, owner.obj);
+    if (owner.def === KINDS.replicaSets) this.reconcileOwnersOf(owner.obj);
   }
 
   private reconcileSlicesIn(namespace: string): void {
@@ -328,7 +364,7 @@ export class Controllers {
 
   /** Owned objects go when their owner goes (background propagation). */
   collectGarbage(owner: KubeObject): void {
-    const uids = [owner.metadata.uid!, ...(owner.kind === 'Deployment' ? [`${owner.metadata.uid}-rs`] : [])];
+    const uids = [owner.metadata.uid!];
     for (const r of RESOURCES.filter((x) => x.namespaced)) {
       // A cluster-scoped owner (no namespace) can own objects in every namespace.
       const owned = new Set(uids.flatMap((uid) => this.w.store.byIndex(rkeyOf(r), BY_OWNER_UID, owner.metadata.namespace, uid)));
@@ -345,25 +381,6 @@ export class Controllers {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
-}
-
-const SAFE_ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
-
-/** FNV-1a of the template, spelled like the controller's pod-template-hash (rand.SafeEncodeString of the number). */
-function podTemplateHash(template: unknown): string {
-  let h = 0x811c9dc5;
-  const text = JSON.stringify(template);
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  let out = '';
-  for (const c of String(h)) out += SAFE_ALPHANUMS[c.charCodeAt(0) % SAFE_ALPHANUMS.length];
-  return out;
-}
-
-function podReady(p: KubeObject): boolean {
-  return p.status?.conditions?.some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True') ?? false;
 }
 
 function podStatus(podIP: string | undefined, hostIP: string | undefined, ready: boolean) {
@@ -389,3 +406,6 @@ function hashCode(s: string): number {
   return h;
 }
 
+
+/** Workload kinds → their controller in WorkloadControllers. */
+const WORKLOAD_KEYS = new Map<ResourceDef, (typeof POD_OWNERS)[number] | 'cronJobs'>([...POD_OWNERS.map((k) => [KINDS[k], k] as const), [KINDS.cronJobs, 'cronJobs']]);

@@ -1,3 +1,6 @@
+/** A metadata.ownerReferences item. */
+export type OwnerReference = { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean };
+
 /** An object as the simulator stores and serves it: the API's JSON, typed where the code reads it. */
 export type KubeObject = {
   apiVersion?: string;
@@ -12,7 +15,7 @@ export type KubeObject = {
     deletionTimestamp?: string;
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
-    ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean }[];
+    ownerReferences?: OwnerReference[];
     generateName?: string;
     [k: string]: unknown;
   };

@@ -96,7 +96,7 @@ function discovery(requested: string): unknown | undefined {
       apiVersion: 'v1',
       groupVersion: group ? `${group}/${version}` : version,
       resources: defs.flatMap((d) => [
-        { name: d.resource, singularName: d.kind.toLowerCase(), namespaced: d.namespaced, kind: d.kind, verbs: d.verbs, ...(d.shortNames ? { shortNames: d.shortNames } : {}) },
+        { name: d.resource, singularName: d.kind.toLowerCase(), namespaced: d.namespaced, kind: d.kind, verbs: d.verbs, ...(d.shortNames ? { shortNames: d.shortNames } : {}), ...(d.categories ? { categories: d.categories } : {}) },
         // Subresources are listed as "<resource>/<subresource>", as the real discovery does.
         ...(d.subresources ?? []).map((sub) => ({
           name: `${d.resource}/${sub}`,

@@ -28,11 +28,20 @@ const POD_SPEC: Record<string, Strategy> = {
 const METADATA: Record<string, Strategy> = { 'metadata.ownerReferences': 'uid', 'metadata.finalizers': MERGE_PRIMITIVES };
 const CONDITIONS: Record<string, Strategy> = { 'status.conditions': 'type' };
 
+/** The kinds with a pod template in spec.template. */
+const TEMPLATED: Record<string, Strategy> = { ...METADATA, ...CONDITIONS, ...prefixed('spec.template.spec', POD_SPEC), 'spec.template.metadata.finalizers': MERGE_PRIMITIVES };
+
 /** Patch merge keys of the Kubernetes types (their patchStrategy/patchMergeKey tags), per kind. */
 const STRATEGIES: Record<string, Record<string, Strategy>> = {
   Service: { ...METADATA, ...CONDITIONS, 'spec.ports': 'port' },
   Pod: { ...METADATA, ...CONDITIONS, ...prefixed('spec', POD_SPEC), 'status.podIPs': 'ip' },
-  Deployment: { ...METADATA, ...CONDITIONS, ...prefixed('spec.template.spec', POD_SPEC), 'spec.template.metadata.finalizers': MERGE_PRIMITIVES },
+  Deployment: TEMPLATED,
+  ReplicaSet: TEMPLATED,
+  StatefulSet: TEMPLATED,
+  DaemonSet: TEMPLATED,
+  ReplicationController: TEMPLATED,
+  Job: TEMPLATED,
+  CronJob: { ...METADATA, ...CONDITIONS, ...prefixed('spec.jobTemplate.spec.template.spec', POD_SPEC), 'status.active': 'uid' },
   Node: { ...METADATA, ...CONDITIONS, 'status.addresses': 'type', 'spec.podCIDRs': MERGE_PRIMITIVES },
   Namespace: { ...METADATA, ...CONDITIONS },
 };

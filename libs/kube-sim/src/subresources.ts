@@ -16,10 +16,12 @@ export interface SubresourceRequest {
   dryRun: boolean;
 }
 
-/** A Deployment's Scale (autoscaling/v1), as `kubectl scale` reads and patches it. */
+/** A Deployment's (ReplicaSet's, StatefulSet's, ReplicationController's) Scale (autoscaling/v1), as `kubectl scale` reads and patches it. */
 function toScale(dep: KubeObject): unknown {
   const m = dep.metadata;
-  const selector = Object.entries((dep.spec?.selector?.matchLabels ?? {}) as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(',');
+  // A ReplicationController's selector is a plain label map.
+  const labels = dep.kind === 'ReplicationController' ? dep.spec?.selector : dep.spec?.selector?.matchLabels;
+  const selector = Object.entries((labels ?? {}) as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(',');
   return {
     kind: 'Scale',
     apiVersion: 'autoscaling/v1',
@@ -35,7 +37,7 @@ const stored = (state: ClusterState, r: SubresourceRequest) => {
   return obj;
 };
 
-/** `/scale` of deployments: get, update, JSON and merge patches. */
+/** `/scale` of the scalable workloads: get, update, JSON and merge patches. */
 export async function scale(state: ClusterState, r: SubresourceRequest, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const obj = stored(state, r);
   if (r.verb === 'get') return json(res, 200, toScale(obj));

@@ -87,6 +87,40 @@ function deploymentRow(o: Obj): unknown[] {
   return [o.metadata.name, `${s.readyReplicas ?? 0}/${o.spec?.replicas ?? 1}`, s.updatedReplicas ?? 0, s.availableReplicas ?? 0, humanAge(o.metadata.creationTimestamp)];
 }
 
+const containerCols = [col('Containers', 'Names of each container in the template.', 1), col('Images', 'Images referenced by each container in the template.', 1), col('Selector', 'Label selector for pods.', 1)];
+function templateCells(o: Obj): unknown[] {
+  const containers = (o.spec?.template?.spec?.containers ?? []) as Obj[];
+  return [containers.map((c) => c.name).join(','), containers.map((c) => c.image).join(','), labelSelectorText(o.spec?.selector)];
+}
+
+/** metav1.FormatLabelSelector, or a plain map (a ReplicationController's selector). */
+function labelSelectorText(sel: Obj | undefined): string {
+  if (!sel) return '<none>';
+  if (!sel.matchLabels && !sel.matchExpressions) return selector(sel);
+  const parts = Object.entries(sel.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  for (const e of (sel.matchExpressions ?? []) as Obj[]) {
+    if (e.operator === 'In') parts.push(`${e.key} in (${(e.values ?? []).join(',')})`);
+    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${(e.values ?? []).join(',')})`);
+    else if (e.operator === 'Exists') parts.push(e.key);
+    else if (e.operator === 'DoesNotExist') parts.push(`!${e.key}`);
+  }
+  return parts.join(',') || '<none>';
+}
+
+const replicasPrinter = {
+  columns: [NAME, col('Desired', 'Replicas is the number of desired replicas.', 0, 'integer'), col('Current', 'The most recently observed number of replicas.', 0, 'integer'), col('Ready', 'The number of ready replicas.', 0, 'integer'), AGE, ...containerCols],
+  row: (o: Obj) => [o.metadata.name, o.spec?.replicas ?? 1, o.status?.replicas ?? 0, o.status?.readyReplicas ?? 0, humanAge(o.metadata.creationTimestamp), ...templateCells(o)],
+};
+
+function jobStatus(o: Obj): string {
+  const conds = (o.status?.conditions ?? []) as Obj[];
+  const is = (t: string) => conds.some((c) => c.type === t && c.status === 'True');
+  if (is('Complete')) return 'Complete';
+  if (is('Failed')) return 'Failed';
+  if (is('Suspended') || o.spec?.suspend) return 'Suspended';
+  return 'Running';
+}
+
 const PRINTERS: Record<string, { columns: Column[]; row: (o: Obj) => unknown[] }> = {
   Service: {
     columns: [
@@ -126,6 +160,59 @@ const PRINTERS: Record<string, { columns: Column[]; row: (o: Obj) => unknown[] }
   Deployment: {
     columns: [NAME, col('Ready', 'Number of the pod with ready state'), col('Up-to-date', 'Total number of non-terminated pods targeted by this deployment that have the desired template spec.', 0, 'integer'), col('Available', 'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.', 0, 'integer'), AGE],
     row: deploymentRow,
+  },
+  ReplicaSet: replicasPrinter,
+  ReplicationController: replicasPrinter,
+  StatefulSet: {
+    columns: [NAME, col('Ready', 'Number of the pod with ready state'), AGE, col('Containers', 'Names of each container in the template.', 1), col('Images', 'Images referenced by each container in the template.', 1)],
+    row: (o) => [o.metadata.name, `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 1}`, humanAge(o.metadata.creationTimestamp), ...templateCells(o).slice(0, 2)],
+  },
+  DaemonSet: {
+    columns: [
+      NAME,
+      col('Desired', 'The total number of nodes that should be running the daemon pod.', 0, 'integer'),
+      col('Current', 'The number of nodes that are running at least 1 daemon pod and are supposed to run the daemon pod.', 0, 'integer'),
+      col('Ready', 'numberReady is the number of nodes that should be running the daemon pod and have one or more of the daemon pod running and ready.', 0, 'integer'),
+      col('Up-to-date', 'The total number of nodes that are running updated daemon pod', 0, 'integer'),
+      col('Available', 'The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and available (ready for at least spec.minReadySeconds)', 0, 'integer'),
+      col('Node Selector', 'NodeSelector is a selector which must be true for the pod to fit on a node. Selector which must match a node\'s labels for the pod to be scheduled on that node.'),
+      AGE,
+      ...containerCols,
+    ],
+    row: (o) => {
+      const s = o.status ?? {};
+      const nodeSel = orNone(Object.entries(o.spec?.template?.spec?.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`).join(','));
+      return [o.metadata.name, s.desiredNumberScheduled ?? 0, s.currentNumberScheduled ?? 0, s.numberReady ?? 0, s.updatedNumberScheduled ?? 0, s.numberAvailable ?? 0, nodeSel, humanAge(o.metadata.creationTimestamp), ...templateCells(o)];
+    },
+  },
+  Job: {
+    columns: [NAME, col('Status', 'Status of the job.'), col('Completions', 'The desired number of successfully finished pods the job should be run with.'), col('Duration', 'Time required to complete the job.'), AGE, ...containerCols],
+    row: (o) => {
+      const start = o.status?.startTime as string | undefined;
+      const end = o.status?.completionTime as string | undefined;
+      const duration = start ? humanAge(start, end ? Date.parse(end) : Date.now()) : '';
+      const completions = o.spec?.completions === undefined ? `${o.status?.succeeded ?? 0}/1 of ${o.spec?.parallelism ?? 1}` : `${o.status?.succeeded ?? 0}/${o.spec.completions}`;
+      return [o.metadata.name, jobStatus(o), completions, duration, humanAge(o.metadata.creationTimestamp), ...templateCells(o)];
+    },
+  },
+  CronJob: {
+    columns: [
+      NAME,
+      col('Schedule', 'The schedule in Cron format, see https://en.wikipedia.org/wiki/Cron.'),
+      col('Timezone', 'The time zone name for the given schedule, see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones.'),
+      col('Suspend', 'This flag tells the controller to suspend subsequent executions.', 0, 'string'),
+      col('Active', 'A list of pointers to currently running jobs.', 0, 'integer'),
+      col('Last Schedule', 'Information when was the last time the job was successfully scheduled.'),
+      AGE,
+      col('Containers', 'Names of each container in the template.', 1),
+      col('Images', 'Images referenced by each container in the template.', 1),
+      col('Selector', 'Label selector for pods.', 1),
+    ],
+    row: (o) => {
+      const containers = (o.spec?.jobTemplate?.spec?.template?.spec?.containers ?? []) as Obj[];
+      const last = o.status?.lastScheduleTime ? humanAge(o.status.lastScheduleTime) : '<none>';
+      return [o.metadata.name, o.spec?.schedule ?? '', o.spec?.timeZone ?? '<none>', o.spec?.suspend ? 'True' : 'False', (o.status?.active ?? []).length, last, humanAge(o.metadata.creationTimestamp), containers.map((c) => c.name).join(','), containers.map((c) => c.image).join(','), labelSelectorText(o.spec?.jobTemplate?.spec?.selector)];
+    },
   },
   EndpointSlice: {
     columns: [NAME, col('AddressType', 'Type of address carried by this EndpointSlice.'), col('Ports', 'Ports of the EndpointSlice.'), col('Endpoints', 'Endpoints of the EndpointSlice.'), AGE],

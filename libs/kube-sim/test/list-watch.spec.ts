@@ -200,3 +200,63 @@ describe('kube-sim controllers', () => {
     expect(left).toEqual([]);
   });
 });
+
+describe('NetworkPolicies and workloads are listed and watched like the other kinds', () => {
+  let sim: SimCluster;
+  beforeAll(async () => {
+    sim = await startCluster({ name: 'watched', scenario: 'seed', nodes: 2 });
+  });
+  afterAll(async () => {
+    await sim?.stop();
+  });
+
+  it('a watch from a list sees a new policy, a rollout ReplicaSet, a StatefulSet pod and a deleted policy', async () => {
+    const { kc } = clients(sim);
+    const watchAll = async (path: string, action: () => Promise<void>, until: (events: { type: string; obj: any }[]) => boolean) => {
+      const list = (await (await fetchJson(sim, path)).json()) as { metadata: { resourceVersion: string }; items: unknown[] };
+      return { items: list.items, events: await watchUntil(kc, path, { resourceVersion: list.metadata.resourceVersion, allowWatchBookmarks: true }, until, action) };
+    };
+    const np = await watchAll(
+      '/apis/networking.k8s.io/v1/networkpolicies',
+      async () => {
+        await sim.apply({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny', namespace: 'default' }, spec: { podSelector: {} } });
+        await sim.delete('networking.k8s.io/v1', 'NetworkPolicy', 'default', 'deny');
+      },
+      (events) => events.some((e) => e.type === 'DELETED'),
+    );
+    expect(np.items.map((o: any) => o.metadata.name)).toEqual(['allow-web-to-api']);
+    expect(np.events.filter((e) => e.type !== 'BOOKMARK').map((e) => [e.type, e.obj.metadata.name, e.obj.spec.policyTypes])).toEqual([
+      ['ADDED', 'deny', ['Ingress']],
+      ['DELETED', 'deny', ['Ingress']],
+    ]);
+    const rs = await watchAll(
+      '/apis/apps/v1/replicasets',
+      async () => {
+        const dep = sim.list('apps/v1', 'Deployment').find((d: any) => d.metadata.name === 'nextgen-app') as any;
+        await sim.apply({ ...dep, metadata: { name: dep.metadata.name, namespace: 'default' }, spec: { ...dep.spec, template: { ...dep.spec.template, spec: { containers: [{ name: 'app', image: 'nextgen/app:2.0' }] } } } });
+      },
+      (events) => events.some((e) => e.type === 'ADDED'),
+    );
+    expect(rs.items.length).toBe(sim.list('apps/v1', 'Deployment').length);
+    const added = rs.events.find((e) => e.type === 'ADDED')!.obj;
+    expect(added.metadata.ownerReferences).toEqual([expect.objectContaining({ kind: 'Deployment', name: 'nextgen-app', controller: true })]);
+    const sts = await watchAll(
+      '/api/v1/pods',
+      async () => void (await sim.apply({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'default' }, spec: { serviceName: 'db', replicas: 1, selector: { matchLabels: { app: 'db' } }, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'db:1' }] } } } })),
+      (events) => events.some((e) => e.obj?.metadata?.name === 'db-0'),
+    );
+    expect(sts.events.find((e) => e.obj?.metadata?.name === 'db-0')).toMatchObject({ type: 'ADDED', obj: { spec: { hostname: 'db-0', subdomain: 'db' }, metadata: { ownerReferences: [{ kind: 'StatefulSet', name: 'db' }] } } });
+  });
+});
+
+function fetchJson(sim: SimCluster, path: string): Promise<{ json(): Promise<unknown> }> {
+  return new Promise((resolve, reject) => {
+    https
+      .get(`${sim.url}${path}`, { ca: sim.caData, headers: { authorization: `Bearer ${sim.token}` } }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+        res.on('end', () => resolve({ json: async () => JSON.parse(text) }));
+      })
+      .on('error', reject);
+  });
+}

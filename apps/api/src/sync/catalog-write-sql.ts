@@ -74,14 +74,16 @@ export async function deleteRecords(tx: Tx, kind: KindSpec, clusterId: string, d
   const spec = kind.spec;
   const names = deletes.map((d) => d.name);
   const uids = deletes.map((d) => d.uid);
+  const scope = scoped(kind, 't', 5);
   const own = spec.key.includes('namespace')
     ? await tx.$executeRawUnsafe(
         `DELETE FROM ${q(spec.table)} t USING unnest($2::text[], $3::text[], $4::text[]) AS x(namespace, name, uid)
-          WHERE t."clusterId" = $1::uuid AND t.namespace = x.namespace AND t.name = x.name AND t.uid = x.uid`,
+          WHERE t."clusterId" = $1::uuid AND t.namespace = x.namespace AND t.name = x.name AND t.uid = x.uid${scope.sql}`,
         clusterId,
         deletes.map((d) => d.namespace ?? ''),
         names,
         uids,
+        ...scope.params,
       )
     : await tx.$executeRawUnsafe(
         `DELETE FROM ${q(spec.table)} t USING unnest($2::text[], $3::text[]) AS x(name, uid) WHERE t."clusterId" = $1::uuid AND t.name = x.name AND t.uid = x.uid`,
@@ -107,7 +109,20 @@ export async function deleteRecords(tx: Tx, kind: KindSpec, clusterId: string, d
  * one array parameter; PostgreSQL (14+) probes a constant `= ANY(array)` through a hash table.
  */
 export function deleteUnlisted(tx: Tx, kind: KindSpec, clusterId: string, keepUids: string[]): Promise<number> {
-  return tx.$executeRawUnsafe(`DELETE FROM ${q(kind.spec.table)} WHERE "clusterId" = $1::uuid AND NOT (uid = ANY($2::text[]))`, clusterId, keepUids);
+  const scope = scoped(kind, q(kind.spec.table), 3);
+  return tx.$executeRawUnsafe(`DELETE FROM ${q(kind.spec.table)} WHERE "clusterId" = $1::uuid AND NOT (uid = ANY($2::text[]))${scope.sql}`, clusterId, keepUids, ...scope.params);
+}
+
+/** How many rows of this kind a cluster has (the object count after a full list). */
+export function countSql(kind: KindSpec): { sql: string; params: unknown[] } {
+  const scope = scoped(kind, q(kind.spec.table), 3);
+  return { sql: `SELECT count(*)::int FROM ${q(kind.spec.table)} WHERE "clusterId" = $1::uuid${scope.sql}`, params: scope.params };
+}
+
+/** The condition that keeps a statement to its kind's rows in a shared table (none for a table of its own). */
+function scoped(kind: KindSpec, alias: string, param: number): { sql: string; params: unknown[] } {
+  const d = kind.spec.discriminator;
+  return d ? { sql: ` AND ${alias}.${q(d.column)} = $${param}::${d.type}`, params: [d.value] } : { sql: '', params: [] };
 }
 
 /** resourceVersions are opaque, but numeric ones (etcd's, kube-sim's) can be ordered. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CatalogRecord, ResourceKind } from '@switchboard/k8s-model';
 import { clusterGone } from '../database/database-errors.js';
 import { DatabaseService } from '../database/database.service.js';
-import { type Deletion, deleteRecords, deleteUnlisted, type Tx, upsertRecords } from './catalog-write-sql.js';
+import { countSql, type Deletion, deleteRecords, deleteUnlisted, type Tx, upsertRecords } from './catalog-write-sql.js';
 import { KIND_SPECS } from './kind-specs.js';
 
 export type { Deletion } from './catalog-write-sql.js';
@@ -72,11 +72,13 @@ export class CatalogWriterRepository {
     const spec = specOf(kind);
     return this.inTransaction(async (tx) => {
       const removed = await deleteUnlisted(tx, spec, clusterId, keepUids);
+      const count = countSql(spec);
       await tx.$executeRawUnsafe(
-        `UPDATE "ClusterSyncState" SET "objectCount" = (SELECT count(*)::int FROM "${spec.spec.table}" WHERE "clusterId" = $1::uuid), "updatedAt" = now()
+        `UPDATE "ClusterSyncState" SET "objectCount" = (${count.sql}), "updatedAt" = now()
           WHERE "clusterId" = $1::uuid AND kind = $2::"ResourceKind"`,
         clusterId,
         kind,
+        ...count.params,
       );
       return removed;
     });

@@ -1,4 +1,4 @@
-import type { ResourceKind } from '@switchboard/k8s-model';
+import type { ResourceKind, WorkloadKind } from '@switchboard/k8s-model';
 
 /** One catalog table written from one Kubernetes kind: columns as jsonb_to_recordset types. */
 export interface TableSpec {
@@ -7,6 +7,8 @@ export interface TableSpec {
   columns: Record<string, string>;
   key: string[];
   children?: ChildSpec[];
+  /** Several kinds share the table: this column holds the kind, and every write and count is scoped to it. */
+  discriminator?: { column: string; value: string; type: string };
 }
 
 export interface ChildSpec {
@@ -27,6 +29,30 @@ export interface KindSpec {
 }
 
 const meta = { resourceVersion: 'text', k8sCreatedAt: 'timestamptz' };
+
+/** The workload kinds: one Workload table, told apart by its kind column. */
+const workload = (kind: ResourceKind, path: string, k8sKind: WorkloadKind): KindSpec => ({
+  kind,
+  path,
+  spec: {
+    table: 'Workload',
+    key: ['kind', 'namespace', 'name'],
+    discriminator: { column: 'kind', value: k8sKind, type: '"WorkloadKind"' },
+    columns: {
+      kind: '"WorkloadKind"', namespace: 'text', name: 'text', uid: 'text', ownerKind: 'text', ownerName: 'text', ownerUid: 'text', selector: 'jsonb', templateLabels: 'jsonb', replicas: 'int', labels: 'jsonb', ...meta,
+    },
+  },
+});
+
+const WORKLOAD_SPECS: KindSpec[] = [
+  workload('DEPLOYMENT', '/apis/apps/v1/deployments', 'Deployment'),
+  workload('REPLICA_SET', '/apis/apps/v1/replicasets', 'ReplicaSet'),
+  workload('STATEFUL_SET', '/apis/apps/v1/statefulsets', 'StatefulSet'),
+  workload('DAEMON_SET', '/apis/apps/v1/daemonsets', 'DaemonSet'),
+  workload('JOB', '/apis/batch/v1/jobs', 'Job'),
+  workload('CRON_JOB', '/apis/batch/v1/cronjobs', 'CronJob'),
+  workload('REPLICATION_CONTROLLER', '/api/v1/replicationcontrollers', 'ReplicationController'),
+];
 
 export const KIND_SPECS: KindSpec[] = [
   {
@@ -51,7 +77,7 @@ export const KIND_SPECS: KindSpec[] = [
       key: ['namespace', 'name'],
       columns: {
         namespace: 'text', name: 'text', uid: 'text', podIp: 'text', podIps: 'text[]', hostIp: 'text', nodeName: 'text', phase: 'text', ready: 'boolean', terminating: 'boolean',
-        hostname: 'text', subdomain: 'text', ownerKind: 'text', ownerName: 'text', containerPorts: 'jsonb', labels: 'jsonb', ...meta,
+        hostname: 'text', subdomain: 'text', ownerKind: 'text', ownerName: 'text', ownerUid: 'text', containerPorts: 'jsonb', labels: 'jsonb', ...meta,
       },
     },
   },
@@ -102,4 +128,14 @@ export const KIND_SPECS: KindSpec[] = [
       ],
     },
   },
+  {
+    kind: 'NETWORK_POLICY',
+    path: '/apis/networking.k8s.io/v1/networkpolicies',
+    spec: {
+      table: 'NetworkPolicy',
+      key: ['namespace', 'name'],
+      columns: { namespace: 'text', name: 'text', uid: 'text', podSelector: 'jsonb', policyTypes: 'text[]', ingress: 'jsonb', egress: 'jsonb', labels: 'jsonb', annotations: 'jsonb', ...meta },
+    },
+  },
+  ...WORKLOAD_SPECS,
 ];

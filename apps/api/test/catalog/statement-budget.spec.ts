@@ -51,6 +51,8 @@ describe('SQL statements per catalog query', () => {
     ['one service with URLs, diagnostics and ingresses', gql('{ service(cluster: "alpha", namespace: "shop", name: "svc-3") { accessUrls { url } diagnostics { code } ingresses { name } } }'), 5],
     ['the REST search page', () => api.fetch(`${api.url}/api/v1/services?namespace=shop&limit=50`), 5],
     ['the REST service detail', () => api.fetch(`${api.url}/api/v1/clusters/alpha/namespaces/shop/services/svc-4`), 5],
+    ["a cluster's network policies", gql('{ networkPolicies(cluster: "alpha") { name ingress { peers { podSelector { matchLabels { key } } } } } }'), 1],
+    ["a cluster's workloads with their pods", gql('{ workloads(cluster: "alpha") { kind name pods } }'), 1],
   ])('%s', async (_name, run, budget) => {
     expect(await statementsFor(run)).toBeLessThanOrEqual(budget);
   });

@@ -5,6 +5,7 @@ import { gql, rest } from '../support/api-client.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { type RunningApp, startTestApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
+import { KIND_SPECS } from '../../src/sync/kind-specs.js';
 
 describe('clusters: rename, relabel, domain, pause/resume, resync, remove', () => {
   let db: TestDatabase;
@@ -32,7 +33,7 @@ describe('clusters: rename, relabel, domain, pause/resume, resync, remove', () =
   it('reports per-kind sync state and an overall status', async () => {
     const c = await waitFor(async () => {
       const { body } = await rest(api, 'GET', '/clusters/alpha');
-      return body.status === 'READY' && body.syncStates.length === 6 ? body : undefined;
+      return body.status === 'READY' && body.syncStates.length === KIND_SPECS.length ? body : undefined;
     }, 'cluster READY', 20_000);
     const services = c.syncStates.find((s: { kind: string }) => s.kind === 'SERVICE');
     expect(services).toMatchObject({ status: 'READY', lastError: null, relists: expect.any(Number), restarts: expect.any(Number) });
@@ -89,7 +90,7 @@ describe('clusters: rename, relabel, domain, pause/resume, resync, remove', () =
     expect(viaGql.data.resyncCluster.name).toBe('alpha-eu');
     expect(events.filter((e) => e.type === 'resync')).toHaveLength(2);
     const one = await gql(api, `{ cluster(name: "alpha-eu") { name syncStates { kind status } } }`);
-    expect(one.data.cluster.syncStates).toHaveLength(6);
+    expect(one.data.cluster.syncStates).toHaveLength(KIND_SPECS.length);
   });
 
   it('removes the cluster and every catalog row of it', async () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type SimCluster, startCluster } from '@switchboard/kube-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { KIND_SPECS } from '../../src/sync/kind-specs.js';
 import { rest } from '../support/api-client.js';
 import { registerCluster } from '../support/register-cluster.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -66,7 +67,7 @@ describe('deploy/monitoring: alerts and the dashboard read metrics that exist', 
 
   it('/metrics has the series that say the state right now: sync per cluster × kind, requests by route and operation, the database', () => {
     const text = metricsText;
-    for (const kind of ['NAMESPACE', 'NODE', 'POD', 'SERVICE', 'ENDPOINT_SLICE', 'INGRESS']) expect(text).toContain(`switchboard_sync_ready{cluster="watched",kind="${kind}"} 1`);
+    for (const { kind } of KIND_SPECS) expect(text).toContain(`switchboard_sync_ready{cluster="watched",kind="${kind}"} 1`);
     expect(text).toMatch(/switchboard_http_requests_total\{method="GET",route="\/api\/v1\/clusters\/:cluster",status="200"\} \d+/);
     expect(text).toMatch(/switchboard_graphql_operations_total\{operation="Probe",type="query",outcome="ok"\} 1/);
     expect(text).toMatch(/switchboard_database_up 1/);

@@ -16,7 +16,11 @@ interface Mirrored {
   k8sKind: string;
   table: string;
   children: { field: string; table: string; parentColumn: string }[];
+  /** A table several kinds share: the rows of this one have this `kind`. */
+  workloadKind?: string;
 }
+
+const workload = (kind: ResourceKind, apiVersion: string, k8sKind: string): Mirrored => ({ kind, apiVersion, k8sKind, table: 'Workload', children: [], workloadKind: k8sKind });
 
 export const MIRRORED: readonly Mirrored[] = [
   { kind: 'NAMESPACE', apiVersion: 'v1', k8sKind: 'Namespace', table: 'Namespace', children: [] },
@@ -34,6 +38,14 @@ export const MIRRORED: readonly Mirrored[] = [
       { field: 'tls', table: 'IngressTls', parentColumn: 'ingressId' },
     ],
   },
+  { kind: 'NETWORK_POLICY', apiVersion: 'networking.k8s.io/v1', k8sKind: 'NetworkPolicy', table: 'NetworkPolicy', children: [] },
+  workload('DEPLOYMENT', 'apps/v1', 'Deployment'),
+  workload('REPLICA_SET', 'apps/v1', 'ReplicaSet'),
+  workload('STATEFUL_SET', 'apps/v1', 'StatefulSet'),
+  workload('DAEMON_SET', 'apps/v1', 'DaemonSet'),
+  workload('JOB', 'batch/v1', 'Job'),
+  workload('CRON_JOB', 'batch/v1', 'CronJob'),
+  workload('REPLICATION_CONTROLLER', 'v1', 'ReplicationController'),
 ];
 
 /** The catalog's own bookkeeping, which Kubernetes does not have. */
@@ -120,7 +132,9 @@ function compareColumns(where: string, table: string, got: Row, want: Row, out: 
 
 /** Every row of one kind of one cluster, child rows as arrays in position order, keyed like the records. */
 async function catalogRows(db: DatabaseService, clusterId: string, m: Mirrored, differences: string[]): Promise<Map<string, Row>> {
-  const rows = await db.prisma.$queryRawUnsafe<Row[]>(`SELECT * FROM "${m.table}" WHERE "clusterId" = $1::uuid`, clusterId);
+  const rows = m.workloadKind
+    ? await db.prisma.$queryRawUnsafe<Row[]>(`SELECT * FROM "${m.table}" WHERE "clusterId" = $1::uuid AND kind = $2::"WorkloadKind"`, clusterId, m.workloadKind)
+    : await db.prisma.$queryRawUnsafe<Row[]>(`SELECT * FROM "${m.table}" WHERE "clusterId" = $1::uuid`, clusterId);
   const byId = new Map(rows.map((r) => [r.id as string, r]));
   for (const child of m.children) {
     for (const r of rows) r[child.field] = [];

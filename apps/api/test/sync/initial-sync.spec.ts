@@ -63,6 +63,40 @@ const COVERAGE = [
       ],
     },
   },
+  {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'db-ingress', namespace: 'platform', labels: { team: 'platform' }, annotations: { 'policy.example.com/ticket': 'SEC-1' } },
+    spec: {
+      podSelector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['db'] }] },
+      ingress: [{ from: [{ namespaceSelector: { matchLabels: { team: 'platform' } }, podSelector: {} }, { ipBlock: { cidr: '10.0.0.0/8', except: ['10.9.0.0/16'] } }], ports: [{ port: 'sql' }, { protocol: 'TCP', port: 6000, endPort: 6010 }] }],
+      egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ protocol: 'UDP', port: 53 }] }],
+    },
+  },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'cache', namespace: 'platform', labels: { team: 'platform' } },
+    spec: { serviceName: 'cache', replicas: 2, selector: { matchLabels: { app: 'cache' } }, template: { metadata: { labels: { app: 'cache' } }, spec: { containers: [{ name: 'cache', image: 'cache:1' }] } } },
+  },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'agent', namespace: 'platform' },
+    spec: { selector: { matchLabels: { app: 'agent' } }, template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image: 'agent:1' }] } } },
+  },
+  {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: 'backup', namespace: 'platform' },
+    spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { metadata: { labels: { app: 'backup' } }, spec: { restartPolicy: 'OnFailure', containers: [{ name: 'backup', image: 'backup:1' }] } } } } },
+  },
+  {
+    apiVersion: 'v1',
+    kind: 'ReplicationController',
+    metadata: { name: 'legacy', namespace: 'platform' },
+    spec: { replicas: 1, template: { metadata: { labels: { app: 'legacy' } }, spec: { containers: [{ name: 'legacy', image: 'legacy:1' }] } } },
+  },
 ];
 
 /** Nothing kube-sim can produce sets these: it deletes pods at once, so none is ever terminating. */

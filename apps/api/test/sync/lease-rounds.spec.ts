@@ -4,6 +4,7 @@ import { rest } from '../support/api-client.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { type RunningApp, startTestApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
+import { KIND_SPECS } from '../../src/sync/kind-specs.js';
 
 const CLUSTERS = 24;
 const PAUSED = 6;
@@ -27,8 +28,8 @@ describe('sync: lease rounds', () => {
     for (let i = 0; i < PAUSED; i++) expect((await rest(api, 'PATCH', `/clusters/c${i}`, { paused: true })).status).toBe(200);
     await waitFor(async () => {
       const clusters = (await rest(api, 'GET', '/clusters')).body as { status: string; syncStates: { status: string }[] }[];
-      const ready = clusters.filter((c) => c.syncStates.length === 6 && c.syncStates.every((s) => s.status === 'READY'));
-      const paused = clusters.filter((c) => c.syncStates.length === 6 && c.syncStates.every((s) => s.status === 'PAUSED'));
+      const ready = clusters.filter((c) => c.syncStates.length === KIND_SPECS.length && c.syncStates.every((s) => s.status === 'READY'));
+      const paused = clusters.filter((c) => c.syncStates.length === KIND_SPECS.length && c.syncStates.every((s) => s.status === 'PAUSED'));
       return ready.length === CLUSTERS - PAUSED && paused.length === PAUSED;
     }, 'every cluster synced or paused', 120_000);
   }, 180_000);
@@ -41,7 +42,7 @@ describe('sync: lease rounds', () => {
   it(`renews ${CLUSTERS - PAUSED} leases and skips ${PAUSED} paused clusters in a few statements per round`, async () => {
     const pausedStates = () => api.database.prisma.clusterSyncState.findMany({ where: { cluster: { paused: true } }, select: { clusterId: true, kind: true, status: true, updatedAt: true }, orderBy: [{ clusterId: 'asc' }, { kind: 'asc' }] });
     const before = await pausedStates();
-    expect(before).toHaveLength(PAUSED * 6);
+    expect(before).toHaveLength(PAUSED * KIND_SPECS.length);
     expect(before.every((s) => s.status === 'PAUSED')).toBe(true);
     // Each round starts by reading the clusters with their credentials: that statement delimits rounds.
     const starts: number[] = [];

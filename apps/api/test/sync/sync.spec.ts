@@ -4,6 +4,7 @@ import { rest } from '../support/api-client.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { type RunningApp, startTestApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
+import { KIND_SPECS } from '../../src/sync/kind-specs.js';
 import { waitForEqualCatalog } from './catalog-vs-cluster.js';
 
 async function catalogServices(api: RunningApp, cluster: string): Promise<string[]> {
@@ -38,7 +39,7 @@ describe('sync: one cluster mirrored into the catalog', () => {
   it('lists every kind and reports each ready', async () => {
     const cluster = await waitFor(async () => {
       const { body } = await rest(api, 'GET', '/clusters/alpha');
-      return body.syncStates?.length === 6 && body.syncStates.every((s: { status: string }) => s.status === 'READY') ? body : undefined;
+      return body.syncStates?.length === KIND_SPECS.length && body.syncStates.every((s: { status: string }) => s.status === 'READY') ? body : undefined;
     }, 'all kinds READY');
     expect(cluster.status).toBe('READY');
     expect(cluster.syncStates.find((s: { kind: string }) => s.kind === 'SERVICE').objectCount).toBe(clusterServices(sim).length);

@@ -5,7 +5,9 @@ import type { Normalized } from './meta.js';
 import { normalizeNamespace } from './namespace.js';
 import { normalizeNode } from './node.js';
 import { normalizePod } from './pod.js';
+import { normalizeNetworkPolicy } from './network-policy.js';
 import { normalizeService } from './service.js';
+import { workloadNormalizer } from './workload.js';
 
 /** Kind → normaliser, so a sync loop per kind can be generic. */
 export const normalizers: { [K in ResourceKind]: (raw: unknown) => Normalized<RecordByKind[K]> } = {
@@ -15,6 +17,14 @@ export const normalizers: { [K in ResourceKind]: (raw: unknown) => Normalized<Re
   SERVICE: normalizeService,
   ENDPOINT_SLICE: normalizeEndpointSlice,
   INGRESS: normalizeIngress,
+  NETWORK_POLICY: normalizeNetworkPolicy,
+  DEPLOYMENT: workloadNormalizer('Deployment'),
+  REPLICA_SET: workloadNormalizer('ReplicaSet'),
+  STATEFUL_SET: workloadNormalizer('StatefulSet'),
+  DAEMON_SET: workloadNormalizer('DaemonSet'),
+  JOB: workloadNormalizer('Job'),
+  CRON_JOB: workloadNormalizer('CronJob'),
+  REPLICATION_CONTROLLER: workloadNormalizer('ReplicationController'),
 };
 
 export function normalize<K extends ResourceKind>(kind: K, raw: unknown): Normalized<RecordByKind[K]> {
@@ -29,4 +39,12 @@ export const KUBE_KIND: Record<ResourceKind, string> = {
   SERVICE: 'Service',
   ENDPOINT_SLICE: 'EndpointSlice',
   INGRESS: 'Ingress',
+  NETWORK_POLICY: 'NetworkPolicy',
+  DEPLOYMENT: 'Deployment',
+  REPLICA_SET: 'ReplicaSet',
+  STATEFUL_SET: 'StatefulSet',
+  DAEMON_SET: 'DaemonSet',
+  JOB: 'Job',
+  CRON_JOB: 'CronJob',
+  REPLICATION_CONTROLLER: 'ReplicationController',
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kIngress, kNode, kPod, kService, kSlice, rng, T0 } from '../../test/builders.js';
+import { kIngress, kNetworkPolicy, kNode, kPod, kService, kSlice, kWorkload, rng, T0 } from '../../test/builders.js';
 import { normalize, normalizeEndpointSlice, normalizeIngress, normalizeNamespace, normalizeNode, normalizePod, normalizeService, NormalizeError } from '../index.js';
 
 describe('normalizeService', () => {
@@ -125,6 +125,7 @@ describe('normalizePod', () => {
       subdomain: 'web',
       ownerKind: 'ReplicaSet',
       ownerName: 'web-0-rs',
+      ownerUid: expect.any(String),
       containerPorts: [{ container: 'app', name: 'http', containerPort: 8080, protocol: 'TCP' }],
       labels: { app: 'web' },
     });
@@ -137,7 +138,7 @@ describe('normalizePod', () => {
   it('ignores non-controller owners', () => {
     const raw = kPod('p', {}, '10.0.0.1');
     (raw.metadata as Record<string, unknown>)['ownerReferences'] = [{ apiVersion: 'v1', kind: 'Node', name: 'x', uid: 'u', controller: false }];
-    expect(normalizePod(raw).record).toMatchObject({ ownerKind: null, ownerName: null });
+    expect(normalizePod(raw).record).toMatchObject({ ownerKind: null, ownerName: null, ownerUid: null });
   });
   it('fills podIps from podIP for old servers', () => {
     const raw = kPod('p', {}, undefined);
@@ -224,9 +225,12 @@ describe('normalisers are total (seeded property test)', () => {
     ['POD', () => kPod('p', { a: 'b' }, '10.0.0.1', { hostname: 'h', subdomain: 's', ports: [{ name: 'http', containerPort: 80 }] })],
     ['NODE', () => kNode('n', [['InternalIP', '10.0.0.1']], { labels: { 'topology.kubernetes.io/zone': 'z' } })],
     ['ENDPOINT_SLICE', () => kSlice('s', [{ ip: '10.0.0.1', pod: 'p', hostname: 'h' }], [{ name: 'x', port: 80 }])],
+    ['NETWORK_POLICY', () => kNetworkPolicy('np', { podSelector: { matchLabels: { a: 'b' }, matchExpressions: [{ key: 'k', operator: 'In', values: ['v'] }] }, policyTypes: ['Ingress', 'Egress'], ingress: [{ from: [{ podSelector: {}, namespaceSelector: { matchLabels: { n: 'm' } } }, { ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }], ports: [{ protocol: 'TCP', port: 80, endPort: 90 }] }], egress: [{ to: [], ports: [{ port: 'dns', protocol: 'UDP' }] }] })],
+    ['REPLICA_SET', () => kWorkload('apps/v1', 'ReplicaSet', 'rs', { replicas: 2, selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } } } }, { owner: { kind: 'Deployment', name: 'd', uid: 'u' } })],
+    ['CRON_JOB', () => kWorkload('batch/v1', 'CronJob', 'cj', { schedule: '* * * * *', jobTemplate: { spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } } } } } })],
     ['INGRESS', () => kIngress('i', { ingressClassName: 'c', rules: [{ host: 'h.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 's', port: { number: 80 } } } }] } }], tls: [{ hosts: ['h.example.com'], secretName: 's' }] }, { lb: [{ ip: '1.2.3.4' }] })],
   ];
-  const required = new Set(['metadata', 'name', 'namespace', 'uid', 'resourceVersion', 'creationTimestamp', 'addresses', 'addressType', 'port', 'containerPort', 'type', 'address', 'ip', 'kind']);
+  const required = new Set(['metadata', 'name', 'namespace', 'uid', 'resourceVersion', 'creationTimestamp', 'addresses', 'addressType', 'port', 'containerPort', 'type', 'address', 'ip', 'kind', 'cidr', 'key', 'operator']);
 
   // Collect paths of every optional key in an object tree.
   const optionalPaths = (o: unknown, path: (string | number)[] = []): (string | number)[][] => {

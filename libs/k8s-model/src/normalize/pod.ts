@@ -43,6 +43,7 @@ export function normalizePod(raw: unknown): Normalized<PodRecord> {
     subdomain: r.optStr(spec?.['subdomain'], 'spec.subdomain'),
     ownerKind: owner ? r.optStr(owner['kind'], 'metadata.ownerReferences[].kind') : null,
     ownerName: owner ? r.optStr(owner['name'], 'metadata.ownerReferences[].name') : null,
+    ownerUid: owner ? r.optStr(owner['uid'], 'metadata.ownerReferences[].uid') : null,
     containerPorts,
     labels: meta.labels,
     resourceVersion: meta.resourceVersion,

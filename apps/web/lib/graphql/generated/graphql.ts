@@ -256,12 +256,20 @@ export type RegisterClusterInput = {
 
 /** A kind of Kubernetes object the catalog mirrors */
 export type ResourceKind =
+  | 'CRON_JOB'
+  | 'DAEMON_SET'
+  | 'DEPLOYMENT'
   | 'ENDPOINT_SLICE'
   | 'INGRESS'
+  | 'JOB'
   | 'NAMESPACE'
+  | 'NETWORK_POLICY'
   | 'NODE'
   | 'POD'
-  | 'SERVICE';
+  | 'REPLICATION_CONTROLLER'
+  | 'REPLICA_SET'
+  | 'SERVICE'
+  | 'STATEFUL_SET';
 
 /** viewer reads the catalog; operator also changes services and ingresses where a grant allows; admin also clusters, tokens, grants and the audit log */
 export type Role =

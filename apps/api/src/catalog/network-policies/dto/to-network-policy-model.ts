@@ -1,0 +1,33 @@
+import type { NetworkPolicyPort, NetworkPolicyRule } from '@switchboard/k8s-model';
+import { toKeyValues } from '../../shared/label.model.js';
+import type { CatalogNetworkPolicy } from '../catalog-network-policy.js';
+import { toLabelSelectorModel } from './label-selector.model.js';
+import type { NetworkPolicyModel, NetworkPolicyPortModel, NetworkPolicyRuleModel } from './network-policy.model.js';
+
+const toPort = (p: NetworkPolicyPort): NetworkPolicyPortModel => ({
+  protocol: p.protocol,
+  port: typeof p.port === 'number' ? p.port : null,
+  portName: typeof p.port === 'string' ? p.port : null,
+  endPort: p.endPort,
+});
+
+const toRule = (r: NetworkPolicyRule): NetworkPolicyRuleModel => ({
+  ports: r.ports?.map(toPort) ?? null,
+  peers: r.peers?.map((p) => ({ podSelector: toLabelSelectorModel(p.podSelector), namespaceSelector: toLabelSelectorModel(p.namespaceSelector), ipBlock: p.ipBlock && { cidr: p.ipBlock.cidr, except: [...p.ipBlock.except] } })) ?? null,
+});
+
+export function toNetworkPolicyModel(p: CatalogNetworkPolicy): NetworkPolicyModel {
+  return {
+    cluster: p.cluster,
+    namespace: p.namespace,
+    name: p.name,
+    uid: p.uid,
+    podSelector: toLabelSelectorModel(p.podSelector),
+    policyTypes: [...p.policyTypes],
+    ingress: p.ingress.map(toRule),
+    egress: p.egress.map(toRule),
+    labels: toKeyValues(p.labels),
+    annotations: toKeyValues(p.annotations),
+    createdAt: p.k8sCreatedAt,
+  };
+}

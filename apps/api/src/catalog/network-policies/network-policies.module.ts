@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { NetworkPoliciesController } from './network-policies.controller.js';
+import { NetworkPoliciesRepository } from './network-policies.repository.js';
+import { NetworkPoliciesResolver } from './network-policies.resolver.js';
+import { NetworkPoliciesService } from './network-policies.service.js';
+
+@Module({
+  providers: [NetworkPoliciesRepository, NetworkPoliciesService, NetworkPoliciesResolver],
+  controllers: [NetworkPoliciesController],
+})
+export class NetworkPoliciesModule {}

@@ -1,0 +1,36 @@
+import type { LabelSelector, StringMap } from '@switchboard/k8s-model';
+
+/** A mirrored workload row, as the owner chain needs it. */
+export interface WorkloadRow {
+  kind: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  ownerKind: string | null;
+  ownerName: string | null;
+  ownerUid: string | null;
+  selector: LabelSelector | null;
+  templateLabels: StringMap;
+  replicas: number | null;
+}
+
+/** A mirrored pod's name and controller owner reference. */
+export interface PodOwnerRow {
+  namespace: string;
+  name: string;
+  ownerKind: string | null;
+  ownerName: string | null;
+  ownerUid: string | null;
+}
+
+/** The top of some pods' owner chains (or a top-level workload without pods). */
+export interface TopWorkload {
+  cluster: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  uid: string | null;
+  /** The row when the top is a mirrored workload; null for a bare pod or an owner the catalog does not mirror. */
+  mirrored: WorkloadRow | null;
+  pods: string[];
+}
