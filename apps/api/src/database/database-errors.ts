@@ -36,6 +36,17 @@ export function clusterGone(err: unknown): ClusterGoneError | undefined {
   return gone ? new ClusterGoneError({ cause: err }) : undefined;
 }
 
+/**
+ * A deadlock or serialization failure: PostgreSQL rolled the transaction back and running
+ * it again is the documented remedy (two sync loops of one cluster can each lock
+ * EndpointSlice rows the other one is about to delete: the service loop drops the slices
+ * of a deleted service while the slice loop writes them).
+ */
+export function isWriteConflict(err: unknown): boolean {
+  const cause = (err as { meta?: { driverAdapterError?: { cause?: { kind?: string; code?: string } } } })?.meta?.driverAdapterError?.cause;
+  return cause?.kind === 'TransactionWriteConflict' || cause?.code === '40P01' || cause?.code === '40001';
+}
+
 /** Hides passwords in a connection string before it reaches a log line or an error. */
 export function redactUrl(raw: string): string {
   try {

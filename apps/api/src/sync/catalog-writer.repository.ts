@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CatalogRecord, ResourceKind } from '@switchboard/k8s-model';
-import { clusterGone } from '../database/database-errors.js';
+import { clusterGone, isWriteConflict } from '../database/database-errors.js';
 import { DatabaseService } from '../database/database.service.js';
 import { countSql, type Deletion, deleteRecords, deleteUnlisted, type Tx, upsertRecords } from './catalog-write-sql.js';
 import { KIND_SPECS } from './kind-specs.js';
@@ -24,6 +24,8 @@ export interface WatchProgress {
 
 /** Generous: a page of a large list can wait behind other kinds' pages on one PGlite connection. */
 const TX_OPTIONS = { maxWait: 60_000, timeout: 120_000 };
+/** How often a batch is tried when it keeps losing deadlocks (each retry is one more transaction). */
+const WRITE_ATTEMPTS = 4;
 
 /**
  * The sync engine's writes: batched, idempotent upserts and deletes with raw SQL
@@ -84,12 +86,21 @@ export class CatalogWriterRepository {
     });
   }
 
-  /** One transaction; writing for a cluster removed meanwhile throws ClusterGoneError. */
+  /**
+   * One transaction, run again (a few times, after a short random pause) when PostgreSQL
+   * rolled it back for a deadlock; writing for a cluster removed meanwhile throws ClusterGoneError.
+   */
   private async inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    try {
-      return await this.database.prisma.$transaction((prismaTx) => work(prismaTx as unknown as Tx), TX_OPTIONS);
-    } catch (err) {
-      throw clusterGone(err) ?? err;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.database.prisma.$transaction((prismaTx) => work(prismaTx as unknown as Tx), TX_OPTIONS);
+      } catch (err) {
+        if (attempt < WRITE_ATTEMPTS && isWriteConflict(err)) {
+          await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+          continue;
+        }
+        throw clusterGone(err) ?? err;
+      }
     }
   }
 }

@@ -111,7 +111,9 @@ export class SyncSupervisor implements OnApplicationBootstrap, BeforeApplication
       if (!held.has(t.id) && this.running.has(t.id)) {
         this.logger.warn({ msg: `lost the lease of cluster ${t.name}; another replica syncs it now`, cluster: t.name });
         this.metrics.leaseChanges.inc({ change: 'lost' });
-      } else if (held.has(t.id) && !this.running.has(t.id) && !this.stopped) {
+      } else if (held.has(t.id) && !this.running.has(t.id) && !this.stopped && !this.removing.has(t.id)) {
+        // (Removal does not wait for the round: a cluster removed while the leases were
+        // being taken must not get fresh loops that write while its rows are deleted.)
         this.metrics.leaseChanges.inc({ change: 'acquired' });
         this.startCluster(t);
       }
