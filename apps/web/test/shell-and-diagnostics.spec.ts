@@ -91,6 +91,7 @@ describe.skipIf(!haveBrowser)('the shell and the diagnostics page', () => {
     await page.waitForURL(`${product.webUrl}/`);
     expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
     await page.getByTestId('theme-toggle').click();
+    expect((await lookAt(page, 'theme-choice')).a11y).toEqual([]);
     await page.getByText('Light', { exact: true }).click();
     await expect.poll(() => page.getByRole('radio', { name: 'Light' }).isChecked()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);

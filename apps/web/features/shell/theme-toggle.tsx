@@ -32,7 +32,7 @@ export function ThemeToggle() {
         </Button>
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content align="end" sideOffset={6} className={menuContent}>
+        <Popover.Content align="end" sideOffset={6} aria-label="Theme" className={menuContent}>
           <fieldset>
             <legend className="sr-only">Theme</legend>
             {CHOICES.map(({ value, label, icon: ChoiceIcon }) => (
