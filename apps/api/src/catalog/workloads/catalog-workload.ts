@@ -1,18 +1,7 @@
-import type { LabelSelector, StringMap } from '@switchboard/k8s-model';
+import type { WorkloadRecord } from '@switchboard/k8s-model';
 
-/** A mirrored workload row, as the owner chain needs it. */
-export interface WorkloadRow {
-  kind: string;
-  namespace: string;
-  name: string;
-  uid: string;
-  ownerKind: string | null;
-  ownerName: string | null;
-  ownerUid: string | null;
-  selector: LabelSelector | null;
-  templateLabels: StringMap;
-  replicas: number | null;
-}
+/** A mirrored workload row, as the owner chain needs it (the record without its bookkeeping; kind as stored). */
+export type WorkloadRow = Omit<WorkloadRecord, 'kind' | 'labels' | 'resourceVersion' | 'k8sCreatedAt'> & { kind: string };
 
 /** A mirrored pod's name and controller owner reference. */
 export interface PodOwnerRow {
