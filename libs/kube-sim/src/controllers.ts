@@ -178,9 +178,12 @@ export class Controllers {
   private schedule(pod: KubeObject): void {
     const current = this.w.store.get(rkeyOf(KINDS.pods), pod.metadata.namespace, pod.metadata.name);
     if (!current || current.metadata.deletionTimestamp) return;
-    // A pod bound to a node (a DaemonSet's) still needs its address there, once.
+    // A DaemonSet's pod, bound to its node, still needs its address there, once. A pod bound
+    // by hand is left as it is: that node never starts it (Pending, no IP), which is how
+    // tests get a pod that can be no endpoint.
     const bound = current.spec?.nodeName as string | undefined;
-    if (bound && (current.status?.podIP || current.status?.phase !== 'Pending')) return;
+    const daemon = current.metadata.ownerReferences?.some((o: { kind?: string; controller?: boolean }) => o.kind === 'DaemonSet' && o.controller);
+    if (bound && (!daemon || current.status?.podIP || current.status?.phase !== 'Pending')) return;
     const nodes = bound ? [this.w.store.get(rkeyOf(KINDS.nodes), undefined, bound)].filter((n) => n !== undefined) : this.w.store.list(rkeyOf(KINDS.nodes));
     if (!nodes.length) return;
     const node = nodes[Math.abs(hashCode(current.metadata.name)) % nodes.length]!;
