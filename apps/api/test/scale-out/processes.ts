@@ -75,4 +75,11 @@ export function call(port: number, method: string, path: string, body?: unknown,
   });
 }
 
-export const isRefused = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ECONNREFUSED';
+/**
+ * Nothing reached the process: the connection was refused, or reset while it was being
+ * opened (one the kernel had queued for a listener that closed before accepting it).
+ */
+export const isRefused = (err: unknown) => {
+  const e = err as NodeJS.ErrnoException & { syscall?: string };
+  return e.code === 'ECONNREFUSED' || (e.code === 'ECONNRESET' && e.syscall === 'connect');
+};
