@@ -93,10 +93,16 @@ export async function deleteRecords(tx: Tx, kind: KindSpec, clusterId: string, d
       );
   if (kind.kind !== 'SERVICE') return { own, slices: 0 };
   // Whatever the slice watch still has to say, endpoints of a deleted service are gone.
+  // Slices the slice loop is writing at this moment are skipped, not waited for: the two
+  // loops locked the same slices in different orders and deadlocked, and the slice loop's
+  // own DELETED events remove those slices anyway.
   const slices = await tx.$executeRawUnsafe(
-    `DELETE FROM "EndpointSlice" es USING unnest($2::text[], $3::text[]) AS x(namespace, name)
-      WHERE es."clusterId" = $1::uuid AND es.namespace = x.namespace AND es."serviceName" = x.name
-        AND NOT EXISTS (SELECT 1 FROM "Service" s WHERE s."clusterId" = es."clusterId" AND s.namespace = x.namespace AND s.name = x.name)`,
+    `DELETE FROM "EndpointSlice" WHERE id IN (
+       SELECT es.id FROM "EndpointSlice" es JOIN unnest($2::text[], $3::text[]) AS x(namespace, name)
+           ON es.namespace = x.namespace AND es."serviceName" = x.name
+        WHERE es."clusterId" = $1::uuid
+          AND NOT EXISTS (SELECT 1 FROM "Service" s WHERE s."clusterId" = es."clusterId" AND s.namespace = x.namespace AND s.name = x.name)
+        ORDER BY es.id FOR UPDATE OF es SKIP LOCKED)`,
     clusterId,
     deletes.map((d) => d.namespace ?? ''),
     names,
