@@ -101,9 +101,12 @@ export class SyncSupervisor implements OnApplicationBootstrap, BeforeApplication
    */
   private async reconcile(): Promise<void> {
     if (this.stopped) return;
-    const targets = (await this.directory.list()).filter((t) => !this.removing.has(t.id));
-    const listed = new Set(targets.map((t) => t.id));
+    const all = await this.directory.list();
+    // A removal is forgotten once its row is gone (listed before filtering: otherwise the
+    // first round would forget it while the delete still runs, and the next restart its loops).
+    const listed = new Set(all.map((t) => t.id));
     for (const id of this.removing) if (!listed.has(id)) this.removing.delete(id);
+    const targets = all.filter((t) => !this.removing.has(t.id));
     await this.pause(targets.filter((t) => t.paused));
     const active = targets.filter((t) => !t.paused);
     const held = await this.leases.acquire(active.map((t) => t.id), this.replicaId, this.config.sync.leaseSeconds);
