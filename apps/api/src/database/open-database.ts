@@ -206,8 +206,16 @@ class PgListener {
   private connecting: Promise<pg.Client> | undefined;
   private readonly handlers = new Map<string, Set<(payload: string) => void>>();
   private closed = false;
+  /** pg runs one query at a time per client and deprecates queueing them: LISTENs wait their turn here. */
+  private serial: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly url: string) {}
+
+  private query(client: pg.Client, sql: string): Promise<unknown> {
+    const next = this.serial.then(() => client.query(sql));
+    this.serial = next.catch(() => undefined);
+    return next;
+  }
 
   async listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
     assertChannel(channel);
@@ -216,12 +224,12 @@ class PgListener {
     if (!set) this.handlers.set(channel, (set = new Set()));
     set.add(handler);
     const client = await this.connect();
-    if (first) await client.query(`LISTEN ${channel}`);
+    if (first) await this.query(client, `LISTEN ${channel}`);
     return async () => {
       set.delete(handler);
       if (set.size === 0) {
         this.handlers.delete(channel);
-        await this.client?.query(`UNLISTEN ${channel}`).catch(() => undefined);
+        if (this.client) await this.query(this.client, `UNLISTEN ${channel}`).catch(() => undefined);
       }
     };
   }
@@ -238,7 +246,7 @@ class PgListener {
           });
           client.on('error', () => this.drop(client));
           client.on('end', () => this.drop(client));
-          for (const channel of this.handlers.keys()) await client.query(`LISTEN ${channel}`);
+          for (const channel of this.handlers.keys()) await this.query(client, `LISTEN ${channel}`);
           this.client = client;
           this.connecting = undefined;
           return client;
