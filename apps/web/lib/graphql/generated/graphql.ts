@@ -42,6 +42,7 @@ export type CatalogChangeOp =
 /** A kind of object findings and changes are about */
 export type CatalogObjectKind =
   | 'Ingress'
+  | 'NetworkPolicy'
   | 'Service';
 
 /** What a mutation did (or would do) to one object */
@@ -129,11 +130,15 @@ export type DatabaseKind =
 export type DiagnosticCode =
   | 'DUPLICATE_HOST_PATH'
   | 'EXTERNAL_NAME_TARGET_MISSING'
+  | 'INGRESS_BACKEND_BLOCKED_BY_POLICY'
   | 'INGRESS_BACKEND_PORT_MISSING'
   | 'INGRESS_BACKEND_SERVICE_MISSING'
   | 'LOAD_BALANCER_PENDING'
+  | 'NETWORK_POLICY_NAMED_PORT_UNDEFINED'
+  | 'NETWORK_POLICY_SELECTS_NO_PODS'
   | 'SERVICE_NO_READY_ENDPOINTS'
-  | 'SERVICE_SELECTS_NO_PODS';
+  | 'SERVICE_SELECTS_NO_PODS'
+  | 'SERVICE_UNREACHABLE';
 
 export type ExposeInput = {
   /** INGRESS: the host name (required with tls) */
