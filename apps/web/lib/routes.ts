@@ -12,6 +12,7 @@ export const routes = {
   service: (cluster: string, namespace: string, name: string) => `/clusters/${seg(cluster)}/namespaces/${seg(namespace)}/services/${seg(name)}`,
   ingress: (cluster: string, namespace: string, name: string) => `/clusters/${seg(cluster)}/namespaces/${seg(namespace)}/ingresses/${seg(name)}`,
   newIngress: (cluster: string, namespace: string) => `/clusters/${seg(cluster)}/namespaces/${seg(namespace)}/ingresses/new`,
+  networkPolicy: (cluster: string, namespace: string, name: string) => `/clusters/${seg(cluster)}/namespaces/${seg(namespace)}/networkpolicies/${seg(name)}`,
   editIngress: (cluster: string, namespace: string, name: string) => `/clusters/${seg(cluster)}/namespaces/${seg(namespace)}/ingresses/${seg(name)}/edit`,
   topology: (params?: { cluster?: string; namespace?: string; focus?: string }) => {
     const q = new URLSearchParams(Object.entries(params ?? {}).filter((e): e is [string, string] => !!e[1]));
