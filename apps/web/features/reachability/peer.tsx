@@ -20,8 +20,10 @@ export function PeerName({ peer, cluster }: { peer: Peer; cluster: string }) {
   }
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5">
-      <span className="font-mono text-[13px] font-medium text-text">{peer.name}</span>
-      {peer.kind && <Chip title={`Kubernetes kind ${peer.kind}`}>{peer.kind}</Chip>}
+      <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
+        <span className="font-mono text-[13px] font-medium text-text">{peer.name}</span>
+        {peer.kind && <Chip title={`Kubernetes kind ${peer.kind}`}>{peer.kind}</Chip>}
+      </span>
       {peer.namespace && (
         <span className="text-xs text-muted">
           in{' '}

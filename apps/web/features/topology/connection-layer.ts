@@ -33,6 +33,8 @@ export interface ConnectionLayer {
   notDrawn: number;
   /** Connections from or to address ranges outside the cluster (not drawn: they have no node). */
   external: number;
+  /** Pairs open because no policy isolates either end (not drawn: in a cluster without policies that is every pair). */
+  open: number;
   total: number;
 }
 
@@ -40,7 +42,8 @@ const workloadKey = (namespace: string | null | undefined, name: string | null |
 const nameOf = (e: End) => `${e.name} [${e.kind}]`;
 
 /**
- * Places each allowed connection between two workloads on the drawn items that show their
+ * Places each connection a NetworkPolicy allows (one end isolated, a rule letting it through)
+ * between two workloads on the drawn items that show their
  * pods (a pod, or its pod group): one dashed edge per pair of drawn items, within a budget.
  */
 export function placeConnections(data: Data, cluster: string, view: TopologyView<GraphNode>): ConnectionLayer {
@@ -51,7 +54,12 @@ export function placeConnections(data: Data, cluster: string, view: TopologyView
   const byPod = new Map<string, string[]>();
   let notDrawn = 0;
   let external = 0;
+  let open = 0;
   for (const c of data.connectivity.connections) {
+    if (!c.why.ingress.isolated && !c.why.egress.isolated) {
+      open++;
+      continue;
+    }
     if (c.source.type !== 'WORKLOAD' || c.destination.type !== 'WORKLOAD') {
       external++;
       continue;
@@ -73,7 +81,7 @@ export function placeConnections(data: Data, cluster: string, view: TopologyView
       }
     if (!drawn) notDrawn++;
   }
-  return { edges: [...edges.values()], byPod, notDrawn, external, total: data.connectivity.connections.length };
+  return { edges: [...edges.values()], byPod, notDrawn, external, open, total: data.connectivity.connections.length };
 }
 
 /** The connections of the shown cluster (namespace), asked only while the layer is on, refetched on policy and pod changes. */

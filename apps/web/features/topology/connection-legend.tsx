@@ -20,10 +20,10 @@ export function ConnectionLegend({ layer, fetching, problem, needsCluster, view 
   if (needsCluster) note = 'Pick a cluster: allowed connections are computed per cluster.';
   else if (problem) note = `The allowed connections could not be loaded: ${problem.message}. ${problemAdvice(problem)}`;
   else if (!layer) note = fetching ? 'Loading the allowed connections…' : 'Waiting for the allowed connections…';
-  else if (layer.total === 0) note = 'NetworkPolicies allow no connection between these workloads (or no workload runs here).';
+  else if (layer.total === layer.open) note = layer.total ? `No NetworkPolicy isolates these workloads: all ${layer.total} pairs are open by default, so none is drawn.` : 'No workload runs here, so there is no connection to draw.';
   else {
-    const left = [layer.notDrawn > 0 && `${layer.notDrawn} between workloads whose pods are folded or not drawn`, layer.external > 0 && `${layer.external} to or from addresses outside the cluster`].filter(Boolean);
-    note = `${view === 'graph' ? `${layer.edges.length} edge${layer.edges.length === 1 ? '' : 's'} drawn from pod to pod (or pod group), labelled with the ports` : 'Each pod lists the workloads it can connect to'}${left.length ? `; not drawn: ${left.join(', ')}` : ''}. Open a service’s page for who can reach it and why.`;
+    const left = [layer.open > 0 && `${layer.open} pairs open by default (no policy isolates either end)`, layer.notDrawn > 0 && `${layer.notDrawn} between workloads whose pods are folded or not drawn`, layer.external > 0 && `${layer.external} to or from addresses outside the cluster`].filter(Boolean);
+    note = `${view === 'graph' ? `${layer.edges.length} edge${layer.edges.length === 1 ? '' : 's'} drawn from pod to pod (or pod group), labelled with the ports` : 'Each pod lists the workloads policies let it connect to'}${left.length ? `; not drawn: ${left.join(', ')}` : ''}. Open a service’s page for who can reach it and why.`;
   }
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-border px-4 py-2 text-xs text-muted" data-testid="connection-legend" role="note" aria-label="Legend of the connection layer">

@@ -67,6 +67,14 @@ export const TopologyConnectionsQuery = graphql(`
           kind
         }
         text
+        why {
+          ingress {
+            isolated
+          }
+          egress {
+            isolated
+          }
+        }
       }
     }
     workloads(cluster: $cluster, namespace: $namespace) {

@@ -296,7 +296,7 @@ function TopologyData({ params, setParams, scopes, seed }: { params: TopologyPar
               {v.hidden > 0 && ` · ${formatCount(v.hidden)} not drawn (draw budget)`}
             </>
           )}
-          {layer && ` · ${formatCount(layer.total)} allowed connection${layer.total === 1 ? '' : 's'}`}
+          {layer && ` · ${formatCount(layer.total - layer.open)} connection${layer.total - layer.open === 1 ? '' : 's'} allowed by policy`}
           {params.view === 'graph' && layer && layer.edges.length >= CONNECTION_EDGE_BUDGET && ` (${CONNECTION_EDGE_BUDGET} edges drawn)`}
           {fetching && ' · refreshing…'}
         </p>
