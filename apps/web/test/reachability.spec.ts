@@ -24,13 +24,17 @@ const API_ID = 'default/nextgen-api[Deployment]';
 const servicePath = (name: string) => `/clusters/eu/namespaces/default/services/${name}`;
 const policyPath = (name: string) => `/clusters/eu/namespaces/default/networkpolicies/${name}`;
 
-/** One element in both themes (for looking at a section alone). */
+/** One element in both themes (for looking at a section alone), cut from the whole page so the sticky header does not cover it. */
 async function shootElement(page: Page, target: Locator, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.waitForFunction((dark) => document.documentElement.classList.contains('dark') === dark, scheme === 'dark');
-    await target.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${scheme}.png`) });
+    const clip = await target.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height };
+    });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${scheme}.png`), fullPage: true, clip });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }

@@ -36,7 +36,3 @@ export function PeerName({ peer, cluster }: { peer: Peer; cluster: string }) {
   );
 }
 
-/** A peer as one line of text (table cells where a link per cell would be noise). */
-export function peerText(peer: Peer): string {
-  return peer.type === 'EXTERNAL' ? (peer.range ?? peer.id) : `${peer.namespace}/${peer.name}`;
-}

@@ -41,23 +41,24 @@ function policies(cluster: string, names: readonly string[]): ReactNode {
   return joined(names.map((p) => <PolicyLink key={p} cluster={cluster} policy={p} />));
 }
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The API's one-line summary, with the policies it names linked to their pages. */
+function LinkedSummary({ why, cluster }: { why: Why; cluster: string }) {
+  const names = [...new Set([...why.ingress.policies, ...why.egress.policies])].sort((a, b) => b.length - a.length);
+  if (!names.length) return <span>{why.summary}</span>;
+  const parts = why.summary.split(new RegExp(`(${names.map(escape).join('|')})`));
+  return <span>{parts.map((part, i) => (names.includes(part) ? <PolicyLink key={i} cluster={cluster} policy={part} /> : part))}</span>;
+}
+
 /**
  * The short reason on a connection, from the API's why: the rules that allow it (the
  * destination's ingress side first, then the source's egress side when that is isolated too),
- * or, when nothing is allowed, the API's own summary and the policies that isolate.
+ * or, when nothing is allowed (or nothing isolates), the API's own summary with its policies linked.
  */
 export function ShortReason({ why, cluster, allowed }: { why: Why; cluster: string; allowed: boolean }) {
   const { ingress, egress } = why;
-  if (!allowed) {
-    const blocking = [...(ingress.isolated && ingress.allowedBy.length === 0 ? ingress.policies : []), ...(egress.isolated && egress.allowedBy.length === 0 ? egress.policies : [])];
-    return (
-      <span>
-        {why.summary}
-        {blocking.length > 0 && <> (see {policies(cluster, [...new Set(blocking)])})</>}
-      </span>
-    );
-  }
-  if (!ingress.isolated && !egress.isolated) return <span>{why.summary}</span>;
+  if (!allowed || (!ingress.isolated && !egress.isolated)) return <LinkedSummary why={why} cluster={cluster} />;
   return (
     <span>
       {ingress.isolated ? <>allowed by {rules(cluster, ingress)}</> : 'no policy isolates the destination'}

@@ -23,6 +23,8 @@ export interface ConnectionEdge {
   text: string;
   /** "web → api": the workloads it stands for. */
   between: string;
+  /** The first edge of a connection carries the port label; the others (more pods of the same pair) do not repeat it. */
+  labelled: boolean;
 }
 
 export interface ConnectionLayer {
@@ -76,7 +78,7 @@ export function placeConnections(data: Data, cluster: string, view: TopologyView
       for (const t of to) {
         const id = `conn:${s}->${t}`;
         if (s === t || edges.has(id) || edges.size >= CONNECTION_EDGE_BUDGET) continue;
-        edges.set(id, { id, source: s, target: t, text: c.text, between: `${nameOf(c.source)} → ${nameOf(c.destination)}` });
+        edges.set(id, { id, source: s, target: t, text: c.text, between: `${nameOf(c.source)} → ${nameOf(c.destination)}`, labelled: !drawn });
         drawn = true;
       }
     if (!drawn) notDrawn++;

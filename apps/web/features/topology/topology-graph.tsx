@@ -173,7 +173,7 @@ function GraphCanvas({ view, connections, edgesById, hrefOf, actions, focus, fit
           style,
           zIndex: 1,
           markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: style.stroke },
-          label: c.text,
+          label: c.labelled ? c.text : undefined,
           labelStyle: { fill: 'var(--ok)', fontSize: 11, fontWeight: 600 },
           labelBgStyle: { fill: 'var(--surface)' },
           ariaLabel: `allowed connection ${c.between}: ${c.text}`,
