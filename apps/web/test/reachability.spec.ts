@@ -100,6 +100,7 @@ describe.skipIf(!haveBrowser)('reachability on the dashboard', () => {
     expect(await section.getByTestId('namespace-policies').getByRole('link', { name: 'allow-web-to-api' }).count()).toBe(1);
 
     await shootElement(page, section, 'reach-service-section');
+    await page.evaluate(() => window.scrollTo(0, 0));
     const { a11y, h1 } = await lookAt(page, 'reach-service-page');
     expect(h1).toEqual(['api-service']);
     expect(a11y).toEqual([]);
