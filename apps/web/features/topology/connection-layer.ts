@@ -90,7 +90,10 @@ export function placeConnections(data: Data, cluster: string, view: TopologyView
 export function useConnectionLayer(on: boolean, cluster: string | null, namespace: string | null): { data: Data | null; fetching: boolean; problem: ApiProblem | null } {
   const variables = useMemo(() => ({ cluster: cluster ?? '', namespace }), [cluster, namespace]);
   const [result, reexecute] = useQuery({ query: TopologyConnectionsQuery, variables, pause: !on || !cluster });
-  useLive(on && cluster ? { catalog: { clusters: [cluster], kinds: ['NETWORK_POLICY', 'POD', 'NAMESPACE'] } } : {}, () => reexecute({ requestPolicy: 'network-only' }));
+  const active = on && !!cluster;
+  useLive(active ? { catalog: { clusters: [cluster], kinds: ['NETWORK_POLICY', 'POD', 'NAMESPACE'] } } : {}, () => {
+    if (active) reexecute({ requestPolicy: 'network-only' });
+  });
   const current = result.operation && result.operation.variables.cluster === variables.cluster && result.operation.variables.namespace === variables.namespace;
   return { data: on && current ? (result.data ?? null) : null, fetching: on && result.fetching, problem: on && current && result.error ? problemOfUrql(result.error) : null };
 }
