@@ -20,6 +20,8 @@ const EXTRA = [
   deployment('default', 'web', { app: 'web' }, 8080),
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
   deployment('shop', 'cart', { app: 'cart' }, 9000),
+  // Selects nothing: a finding.
+  { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'stale', namespace: 'shop' }, spec: { podSelector: { matchLabels: { app: 'retired' } } } },
 ];
 
 const WEB = 'default/web[Deployment]';
@@ -157,6 +159,15 @@ describe('live reachability of a mirrored cluster', () => {
     const one = await gql(api, '{ networkPolicy(cluster: "live", namespace: "default", name: "allow-web-to-api") { name selectedWorkloads { id pods } allows { text } } }');
     expect(one.data.networkPolicy).toEqual({ name: 'allow-web-to-api', selectedWorkloads: [{ id: API, pods: 2 }], allows: [{ text: 'TCP 3000' }] });
     expect((await rest(api, 'GET', '/clusters/live/namespaces/default/networkpolicies/nope/effect')).status).toBe(404);
+  });
+
+  it('lists reachability findings among the catalog diagnostics (GraphQL and REST)', async () => {
+    const res = await gql(api, '{ diagnostics(clusters: ["live"], codes: [NETWORK_POLICY_SELECTS_NO_PODS, SERVICE_UNREACHABLE, NETWORK_POLICY_NAMED_PORT_UNDEFINED]) { nodes { code severity hint object { kind namespace name } } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.diagnostics.nodes).toEqual([{ code: 'NETWORK_POLICY_SELECTS_NO_PODS', severity: 'WARNING', hint: expect.stringContaining('podSelector'), object: { kind: 'NetworkPolicy', namespace: 'shop', name: 'stale' } }]);
+    const byRest = await rest(api, 'GET', '/diagnostics?cluster=live&code=NETWORK_POLICY_SELECTS_NO_PODS');
+    expect(byRest.status).toBe(200);
+    expect(byRest.body.items.map((d: { object: { name: string } }) => d.object.name)).toEqual(['stale']);
   });
 
   it('diffs a proposed default-deny against the mirrored cluster without applying it', async () => {
