@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   analyzeReachability,
   compileReachability,
+  diagnoseReachability,
   diffConnectivity,
   liveReachabilityInput,
   overlayReachabilityInput,
@@ -153,5 +154,36 @@ describe('liveReachabilityInput', () => {
     const api = compiled.workloads.find((w) => w.ref.id === 'shop/api[Deployment]')!;
     // A hostNetwork source matches no pod selector: the policy's rule does not let it in.
     expect(compiled.connect(web.ref, web.classes, api.ref, api.classes).why.summary).toBe('destination isolated by shop/allow-web-to-api, no rule matches the source');
+  });
+});
+
+describe('diagnoseReachability', () => {
+  const svc = (name: string, selector: Record<string, string>, port = { name: 'http', port: 80, targetPort: '3000', protocol: 'TCP', position: 0, nodePort: null, appProtocol: null }) => ({ namespace: 'shop', name, type: 'ClusterIP' as const, selector, ports: [port] });
+  const diagnose = (docs: string[], services = [svc('api', { app: 'api' })], ingresses: { namespace: string; name: string; rules: never[] }[] = []) => {
+    const i = input(...docs);
+    return diagnoseReachability({ cluster: 'c1', compiled: compileReachability(i, { hostNetwork: 'outside-policy' }), input: i, services, ingresses }).map((d) => `${d.code} ${d.object.kind} ${d.object.name}`);
+  };
+
+  it('finds nothing without policies, and nothing when someone can reach the service', () => {
+    expect(diagnose(BASE)).toEqual([]);
+    expect(diagnose([...BASE, WEB_TO_API])).toEqual([]);
+  });
+
+  it('flags a service no workload and no outside range can reach, once its pods are isolated', () => {
+    expect(diagnose([...BASE, policy('shop', 'deny-api', '{ podSelector: { matchLabels: { app: api } } }')])).toEqual(['SERVICE_UNREACHABLE Service api']);
+  });
+
+  it('flags a policy selecting no pod, and a named port none of its pods defines', () => {
+    const typo = policy('shop', 'typo', '{ podSelector: { matchLabels: { app: api } }, ingress: [{ ports: [{ port: htttp }] }] }');
+    expect(diagnose([...BASE, WEB_TO_API, typo, policy('shop', 'gone', '{ podSelector: { matchLabels: { app: old } } }')])).toEqual(['NETWORK_POLICY_NAMED_PORT_UNDEFINED NetworkPolicy typo', 'NETWORK_POLICY_SELECTS_NO_PODS NetworkPolicy gone']);
+  });
+
+  it("flags an ingress backend the controller's pods may not open", () => {
+    const controller = pod('ingress-nginx', 'controller', { 'app.kubernetes.io/name': 'ingress-nginx' });
+    const rules = [{ host: 'shop.example.com', path: '/', pathType: 'Prefix', backendService: 'api', backendPortNumber: 80, backendPortName: null, backendResource: null, position: 0 }] as never[];
+    const ingresses = [{ namespace: 'shop', name: 'shop', rules }];
+    expect(diagnose([...BASE, controller, WEB_TO_API], undefined, ingresses)).toEqual(['INGRESS_BACKEND_BLOCKED_BY_POLICY Service api']);
+    const allowController = policy('shop', 'from-ingress', "{ podSelector: { matchLabels: { app: api } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ingress-nginx } } }] }] }");
+    expect(diagnose([...BASE, controller, WEB_TO_API, allowController], undefined, ingresses)).toEqual([]);
   });
 });

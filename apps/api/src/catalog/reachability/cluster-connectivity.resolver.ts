@@ -20,7 +20,7 @@ export class ClusterConnectivityResolver {
     @Args('workload', { type: () => WorkloadFocusInput, nullable: true, description: 'Keep pairs with this workload at an end' }) workload: WorkloadFocusInput | undefined,
     @Args('includeDenied', { type: () => Boolean, defaultValue: false, description: 'List pairs with nothing allowed too' }) includeDenied: boolean,
   ): Promise<ClusterConnectivityModel> {
-    const query = { namespace: namespace || undefined, workload: workload ? checkWorkloadFocus(workload, 'workload') : undefined, workloadField: 'workload', includeDenied };
+    const query = { namespace: namespace || undefined, workload: workload ? checkWorkloadFocus(workload, 'workload') : undefined, includeDenied };
     return toClusterConnectivityModel(await this.reach.connectivity(caller, cluster, query), includeDenied);
   }
 

@@ -28,7 +28,6 @@ export function readConnectivityRequest(q: Q, accept: string | undefined): Conne
   return {
     namespace: queryOne(q, 'namespace') || undefined,
     workload: workload === undefined || workload === '' ? undefined : parseWorkloadFocus(workload, 'workload'),
-    workloadField: 'workload',
     includeDenied: queryFlag(q, 'includeDenied') ?? false,
     format: readFormat(q, accept),
   };

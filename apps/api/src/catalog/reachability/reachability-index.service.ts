@@ -1,22 +1,12 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { compileReachability, liveReachabilityInput, type CompiledReachability, type ReachabilityInput, type ReachabilityResult, type ResourceKind } from '@switchboard/k8s-model';
+import { compileReachability, liveReachabilityInput, RESOURCE_KINDS, type CompiledReachability, type ReachabilityInput, type ReachabilityResult, type ResourceKind } from '@switchboard/k8s-model';
 import type { Subscription } from 'rxjs';
 import { ChangeFeed } from '../../change-feed/change-feed.service.js';
 import { ReachabilityInputRepository, type ReachCluster } from './reachability-input.repository.js';
 
-/** Kinds whose changes can change a cluster's reachability (services are read per question). */
-export const REACHABILITY_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>([
-  'NAMESPACE',
-  'POD',
-  'NETWORK_POLICY',
-  'DEPLOYMENT',
-  'REPLICA_SET',
-  'STATEFUL_SET',
-  'DAEMON_SET',
-  'JOB',
-  'CRON_JOB',
-  'REPLICATION_CONTROLLER',
-]);
+/** Kinds whose changes can change a cluster's reachability: all but those read per question or not at all. */
+const NOT_REACHABILITY: readonly ResourceKind[] = ['NODE', 'SERVICE', 'ENDPOINT_SLICE', 'INGRESS'];
+export const REACHABILITY_KINDS: ReadonlySet<ResourceKind> = new Set(RESOURCE_KINDS.filter((k) => !NOT_REACHABILITY.includes(k)));
 
 /** One cluster's reachability as computed from the mirror at `computedAt`. */
 export class ClusterReachability {

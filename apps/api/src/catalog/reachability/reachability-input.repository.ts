@@ -23,6 +23,16 @@ export class ReachabilityInputRepository {
     return row;
   }
 
+  /** The clusters any grant of the scope reaches (of `names` when given), by name. */
+  async findClusters(scope: Scope, names?: string[]): Promise<ReachCluster[]> {
+    const p = new Params();
+    const where = ['true'];
+    if (names?.length) where.push(`c.name = ANY(${p.add(names)}::text[])`);
+    const reach = clusterScopeSql(scope, p, 'c.id');
+    if (reach) where.push(reach);
+    return this.database.prisma.$queryRawUnsafe<ReachCluster[]>(`SELECT c.id::text AS id, c.name FROM "Cluster" c WHERE ${where.join(' AND ')} ORDER BY c.name`, ...p.values);
+  }
+
   /**
    * Everything reachability reads of one cluster, in one statement (one snapshot): every
    * namespace, pod, workload and policy, whoever asks — answers are cut to the caller's

@@ -56,7 +56,7 @@ export class ReachabilityController {
   @HttpCode(200)
   @ApiOperation({ summary: 'What applying manifests (NetworkPolicies, and namespaces, pods or workloads) over the mirrored cluster would change; touches no cluster', requestBody: MANIFESTS_REQUEST_BODY })
   @ApiOkResponse({ type: ConnectivityDiffModel })
-  @ApiErrors(404, 413, 422)
+  @ApiErrors(400, 403, 404, 413, 422)
   async whatIf(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Body() body: unknown): Promise<ConnectivityDiffModel> {
     return toConnectivityDiffModel(await this.reach.whatIf(caller, cluster, manifestsOf(body)));
   }

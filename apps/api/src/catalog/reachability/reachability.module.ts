@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { IngressesModule } from '../ingresses/ingresses.module.js';
 import { NetworkPoliciesModule } from '../network-policies/network-policies.module.js';
 import { ServicesModule } from '../services/services.module.js';
 import { ClusterConnectivityResolver } from './cluster-connectivity.resolver.js';
 import { PolicyEffectResolver } from './policy-effect.resolver.js';
+import { ReachabilityDiagnostics } from './reachability-diagnostics.service.js';
 import { ReachabilityController } from './reachability.controller.js';
 import { ReachabilityIndex } from './reachability-index.service.js';
 import { ReachabilityInputRepository } from './reachability-input.repository.js';
@@ -12,9 +14,9 @@ import { WorkloadReachabilityResolver } from './workload-reachability.resolver.j
 
 /** Live NetworkPolicy reachability of mirrored clusters (issue 17): cached per cluster, kept current by the change feed. */
 @Module({
-  imports: [ServicesModule, NetworkPoliciesModule],
-  providers: [ReachabilityInputRepository, ReachabilityIndex, ReachabilityService, ClusterConnectivityResolver, ServiceReachabilityResolver, WorkloadReachabilityResolver, PolicyEffectResolver],
+  imports: [ServicesModule, NetworkPoliciesModule, IngressesModule],
+  providers: [ReachabilityInputRepository, ReachabilityIndex, ReachabilityService, ReachabilityDiagnostics, ClusterConnectivityResolver, ServiceReachabilityResolver, WorkloadReachabilityResolver, PolicyEffectResolver],
   controllers: [ReachabilityController],
-  exports: [ReachabilityService],
+  exports: [ReachabilityService, ReachabilityDiagnostics],
 })
 export class ReachabilityModule {}

@@ -35,8 +35,6 @@ export interface ConnectivityQuery {
   namespace?: string;
   workload?: WorkloadFocus;
   includeDenied: boolean;
-  /** Where the focus came from, for errors: `workload` (REST) or `workload` (GraphQL argument). */
-  workloadField: string;
 }
 
 /** A cluster's connections as the caller may see them: both ends readable (outside ranges always are). */
@@ -88,7 +86,7 @@ export class ReachabilityService {
       keep = (c) => k(c) && (inNs(c.src) || inNs(c.dst));
     }
     if (q.workload) {
-      const id = this.focusId(reach, q.workload, q.workloadField, visible);
+      const id = this.focusId(reach, q.workload, visible);
       const k = keep;
       keep = (c) => k(c) && (c.src.id === id || c.dst.id === id);
     }
@@ -100,12 +98,12 @@ export class ReachabilityService {
     return formatConnectionListTxt((await this.connectivity(caller, cluster, q)).result);
   }
 
-  /** The workload's id when the cluster has it (and the caller may read it), else VALIDATION_FAILED on the field. */
-  private focusId(reach: ClusterReachability, w: WorkloadFocus, field: string, visible: (p: PeerRef) => boolean): string {
+  /** The workload's id when the cluster has it (and the caller may read it), else VALIDATION_FAILED on `workload`. */
+  private focusId(reach: ClusterReachability, w: WorkloadFocus, visible: (p: PeerRef) => boolean): string {
     const id = workloadId(w.namespace, w.name, w.kind);
     const found = reach.compiled.workloads.find((x) => x.ref.id === id);
     if (!found || !visible(found.ref)) {
-      throw DomainError.validation([{ field, rule: 'exists', message: `no workload ${w.kind} ${w.namespace}/${w.name} with pods in cluster "${reach.cluster.name}"` }]);
+      throw DomainError.validation([{ field: 'workload', rule: 'exists', message: `no workload ${w.kind} ${w.namespace}/${w.name} with pods in cluster "${reach.cluster.name}"` }]);
     }
     return id;
   }
