@@ -38,6 +38,7 @@ export function objectRoute(o: { kind: string; cluster: string; namespace?: stri
   if (!o.namespace) return null;
   if (o.kind === 'Service') return routes.service(o.cluster, o.namespace, o.name);
   if (o.kind === 'Ingress') return routes.ingress(o.cluster, o.namespace, o.name);
+  if (o.kind === 'NetworkPolicy') return routes.networkPolicy(o.cluster, o.namespace, o.name);
   return null;
 }
 
