@@ -171,7 +171,6 @@ function GraphCanvas({ view, connections, edgesById, hrefOf, actions, focus, fit
           focusable: false,
           selectable: false,
           style,
-          zIndex: 1,
           markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: style.stroke },
           label: c.labelled ? c.text : undefined,
           labelStyle: { fill: 'var(--ok)', fontSize: 11, fontWeight: 600 },
