@@ -12,3 +12,4 @@ export * from './service-reach.js';
 export * from './connectivity-diff.js';
 export * from './policy-effect.js';
 export { diagnoseReachability, INGRESS_CONTROLLER_NAMES, isIngressControllerPod, type ReachDiagnosticsInput } from './reach-diagnostics.js';
+export { focusedResult } from './focused-pairs.js';

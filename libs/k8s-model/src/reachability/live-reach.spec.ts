@@ -8,6 +8,7 @@ import {
   compileReachability,
   diagnoseReachability,
   diffConnectivity,
+  focusedResult,
   liveReachabilityInput,
   overlayReachabilityInput,
   parseManifests,
@@ -185,5 +186,15 @@ describe('diagnoseReachability', () => {
     expect(diagnose([...BASE, controller, WEB_TO_API], undefined, ingresses)).toEqual(['INGRESS_BACKEND_BLOCKED_BY_POLICY Service api']);
     const allowController = policy('shop', 'from-ingress', "{ podSelector: { matchLabels: { app: api } }, ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ingress-nginx } } }] }] }");
     expect(diagnose([...BASE, controller, WEB_TO_API, allowController], undefined, ingresses)).toEqual([]);
+  });
+});
+
+describe('focusedResult', () => {
+  it('computes exactly the pairs of the full result that touch the focus', () => {
+    const i = input(...BASE, WEB_TO_API, policy('shop', 'out', "{ podSelector: {}, egress: [{ to: [{ ipBlock: { cidr: 10.0.0.0/8 } }] }] }"));
+    const compiled = compileReachability(i);
+    const text = (cs: { src: { id: string }; dst: { id: string }; connections: unknown }[]) => cs.map((c) => `${c.src.id} ${c.dst.id} ${JSON.stringify(c.connections)}`).sort();
+    const touches = (c: { src: { id: string }; dst: { id: string } }) => c.src.id === 'shop/api[Pod]' || c.dst.id === 'shop/api[Pod]';
+    expect(text(focusedResult(compiled, (w) => w.id === 'shop/api[Pod]').connections)).toEqual(text(analyzeReachability(i).connections.filter(touches)));
   });
 });

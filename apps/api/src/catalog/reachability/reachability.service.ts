@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   analyzeReachability,
   diffConnectivity,
+  focusedResult,
   formatConnectionListTxt,
   isNoConnections,
   ManifestInputError,
@@ -77,19 +78,14 @@ export class ReachabilityService {
   async connectivity(caller: Caller, cluster: string, q: ConnectivityQuery): Promise<VisibleConnectivity> {
     const reach = await this.reachOf(caller, cluster);
     const visible = this.readable(caller, reach.cluster);
-    const all = reach.result();
-    let keep = (c: ReachConnection) => visible(c.src) && visible(c.dst);
-    if (q.namespace) {
-      const ns = q.namespace;
-      const inNs = (p: PeerRef) => p.type === 'workload' && p.namespace === ns;
-      const k = keep;
-      keep = (c) => k(c) && (inNs(c.src) || inNs(c.dst));
-    }
-    if (q.workload) {
-      const id = this.focusId(reach, q.workload, visible);
-      const k = keep;
-      keep = (c) => k(c) && (c.src.id === id || c.dst.id === id);
-    }
+    const focusId = q.workload ? this.focusId(reach, q.workload, visible) : undefined;
+    const ns = q.namespace;
+    const isFocus = (p: PeerRef) => p.id === focusId;
+    const inNs = (p: PeerRef) => p.type === 'workload' && p.namespace === ns;
+    // A focused question computes only the pairs touching a focused workload; both foci: both hold.
+    const focused = focusId !== undefined || ns !== undefined;
+    const all = focused ? focusedResult(reach.compiled, (w) => isFocus(w) || inNs(w)) : reach.result();
+    const keep = (c: ReachConnection) => visible(c.src) && visible(c.dst) && (focusId === undefined || isFocus(c.src) || isFocus(c.dst)) && (ns === undefined || inNs(c.src) || inNs(c.dst));
     const workloads = all.workloads.filter((w) => visible({ type: 'workload', id: w.id, namespace: w.namespace, name: w.name, kind: w.kind }));
     return { reach, result: { ...all, workloads, connections: all.connections.filter(keep) } };
   }
@@ -129,13 +125,8 @@ export class ReachabilityService {
     const id = workloadId(w.namespace, w.name, w.kind);
     const self = reach.compiled.workloads.find((x) => x.ref.id === id);
     if (!self || !visible(self.ref)) return { canReach: [], reachableFrom: [] };
-    const allowed = (c: ReachConnection) => !isNoConnections(c.connections);
-    const c = reach.compiled;
-    const others = c.workloads.filter((o) => o !== self && visible(o.ref));
-    return {
-      canReach: [...others.map((o) => c.connect(self.ref, self.classes, o.ref, o.classes)), ...c.externalDestinations.map((_, ai) => c.toExternal(self.ref, self.classes, ai))].filter(allowed),
-      reachableFrom: [...others.map((o) => c.connect(o.ref, o.classes, self.ref, self.classes)), ...c.externalSources.map((_, ai) => c.fromExternal(ai, self.ref, self.classes))].filter(allowed),
-    };
+    const pairs = focusedResult(reach.compiled, (w) => w.id === id).connections.filter((c) => !isNoConnections(c.connections) && visible(c.src) && visible(c.dst));
+    return { canReach: pairs.filter((c) => c.src.id === id), reachableFrom: pairs.filter((c) => c.dst.id === id) };
   }
 
   /** What a mirrored policy selects and allows; the policy came through the catalog (readable). */
