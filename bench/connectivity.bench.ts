@@ -2,7 +2,7 @@
 // 2,000 pods in 200 workloads across 20 namespaces, 300 NetworkPolicies — computed by the
 // pure engine (libs/k8s-model), the input the live mode will feed it from the mirror.
 import { describe, expect, it } from 'vitest';
-import { analyzeReachability, isNoConnections, parseCidr, subtractIntervals, type IpInterval, type ReachPolicy, type ReachPod, type ReachabilityInput } from '@switchboard/k8s-model';
+import { analyzeReachability, compileReachability, isNoConnections, parseCidr, serviceReach, subtractIntervals, type IpInterval, type ReachPolicy, type ReachPod, type ReachabilityInput } from '@switchboard/k8s-model';
 import { recordResult } from './support/record.js';
 
 const NAMESPACES = 20;
@@ -10,6 +10,8 @@ const WORKLOADS = 200;
 const PODS_PER_WORKLOAD = 10;
 const POLICIES = 300;
 const RUNS = 5;
+/** Services asked about in the reachableFrom benchmark (one per workload of the first hundred). */
+const SERVICES = 100;
 
 function v4(cidr: string): IpInterval {
   const c = parseCidr(cidr);
@@ -90,6 +92,11 @@ function topology(): ReachabilityInput {
   return { pods, namespaces, policies };
 }
 
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+/** The service in front of workload w: its app label, port 80 to the named port http. */
+const serviceOf = (w: number) => ({ namespace: `ns-${w % NAMESPACES}`, selector: { app: `w${w}` }, ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }] });
+
 function median(fn: () => void): number {
   fn(); // warm-up
   const times: number[] = [];
@@ -123,6 +130,59 @@ describe('reachability engine', () => {
       goal: { max: 500, source: 'issue #17' },
       baseline: { label: 'same pods, no policy', value: baseline },
       details: { pairs: result.connections.length, allowedPairs: allowed, externalSources: result.externalSources.length, externalDestinations: result.externalDestinations.length },
+    });
+    expect(ok).toBe(true);
+  });
+});
+
+describe('live reachability', () => {
+  it("answers one service's reachableFrom in ≤ 50 ms (p99) from the cluster's cached index", () => {
+    const input = topology();
+    const ask = (compiled: ReturnType<typeof compileReachability>, w: number) => serviceReach(compiled, input, serviceOf(w))!;
+    ask(compileReachability(input, { hostNetwork: 'outside-policy' }), SERVICES); // warm-up (JIT)
+    const time = (fn: () => void) => {
+      const t = performance.now();
+      fn();
+      return performance.now() - t;
+    };
+    // From the index: compiled once (per change), each service asked for the first time.
+    const compiled = compileReachability(input, { hostNetwork: 'outside-policy' });
+    const first = Array.from({ length: SERVICES }, (_, w) => time(() => expect(ask(compiled, w).ports[0]!.allowedFrom.length).toBeGreaterThanOrEqual(0))).sort((a, b) => a - b);
+    const again = Array.from({ length: SERVICES }, (_, w) => time(() => ask(compiled, w))).sort((a, b) => a - b);
+    // The first question after a change also compiles the cluster again.
+    const afterChange = Array.from({ length: SERVICES }, (_, w) => time(() => ask(compileReachability(input, { hostNetwork: 'outside-policy' }), w))).sort((a, b) => a - b);
+    // Baseline: answering from the whole connection list (every pair computed).
+    const full = median(() => analyzeReachability(input));
+    const ok = recordResult({
+      id: 'reachability.service-reachable-from-p99',
+      title: `reachableFrom of one service from the cached index, 2,000 pods / 300 policies (p99 of ${SERVICES} services, each asked once)`,
+      unit: 'ms',
+      value: percentile(first, 99),
+      goal: { max: 50, source: 'issue #17 (brief)' },
+      baseline: { label: 'every pair of the cluster (median)', value: full },
+      details: { p50: percentile(first, 50), askedAgainP99: percentile(again, 99), firstAfterChangeP50: percentile(afterChange, 50), firstAfterChangeP99: percentile(afterChange, 99) },
+    });
+    expect(ok).toBe(true);
+  });
+
+  it('keeps up with one pod or policy change without computing every pair again', () => {
+    const input = topology();
+    const pod = input.pods[0]!;
+    const onePodChanged: ReachabilityInput = { ...input, pods: [{ ...pod, labels: { ...pod.labels, tier: 'db' } }, ...input.pods.slice(1)] };
+    const onePolicyChanged: ReachabilityInput = { ...input, policies: [...input.policies.slice(0, -1), { ...input.policies.at(-1)!, ingress: [] }] };
+    // A change drops the cluster's entry; the next question compiles the input again, pairs come on demand.
+    const podUpdate = median(() => compileReachability(onePodChanged, { hostNetwork: 'outside-policy' }));
+    const policyUpdate = median(() => compileReachability(onePolicyChanged, { hostNetwork: 'outside-policy' }));
+    const full = median(() => analyzeReachability(onePolicyChanged, { hostNetwork: 'outside-policy' }));
+    const value = Math.max(podUpdate, policyUpdate);
+    const ok = recordResult({
+      id: 'reachability.update-after-change',
+      title: 'update after one pod or policy change: the cluster compiled again (pairs computed when asked), 2,000 pods / 300 policies (median of 5)',
+      unit: 'ms',
+      value,
+      goal: { max: 100, source: 'issue #17: kept up to date without recomputing the whole cluster' },
+      baseline: { label: 'every pair recomputed', value: full },
+      details: { podChange: podUpdate, policyChange: policyUpdate },
     });
     expect(ok).toBe(true);
   });

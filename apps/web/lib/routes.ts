@@ -12,6 +12,7 @@ export const routes = {
   service: (cluster: string, namespace: string, name: string) => `/clusters/${seg(cluster)}/namespaces/${seg(namespace)}/services/${seg(name)}`,
   ingress: (cluster: string, namespace: string, name: string) => `/clusters/${seg(cluster)}/namespaces/${seg(namespace)}/ingresses/${seg(name)}`,
   newIngress: (cluster: string, namespace: string) => `/clusters/${seg(cluster)}/namespaces/${seg(namespace)}/ingresses/new`,
+  networkPolicy: (cluster: string, namespace: string, name: string) => `/clusters/${seg(cluster)}/namespaces/${seg(namespace)}/networkpolicies/${seg(name)}`,
   editIngress: (cluster: string, namespace: string, name: string) => `/clusters/${seg(cluster)}/namespaces/${seg(namespace)}/ingresses/${seg(name)}/edit`,
   topology: (params?: { cluster?: string; namespace?: string; focus?: string }) => {
     const q = new URLSearchParams(Object.entries(params ?? {}).filter((e): e is [string, string] => !!e[1]));
@@ -37,6 +38,7 @@ export function objectRoute(o: { kind: string; cluster: string; namespace?: stri
   if (!o.namespace) return null;
   if (o.kind === 'Service') return routes.service(o.cluster, o.namespace, o.name);
   if (o.kind === 'Ingress') return routes.ingress(o.cluster, o.namespace, o.name);
+  if (o.kind === 'NetworkPolicy') return routes.networkPolicy(o.cluster, o.namespace, o.name);
   return null;
 }
 

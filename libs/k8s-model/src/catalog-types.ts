@@ -88,6 +88,8 @@ export interface PodRecord {
   terminating: boolean;
   hostname: string | null;
   subdomain: string | null;
+  /** spec.hostNetwork: the pod uses its node's network (outside NetworkPolicy). */
+  hostNetwork: boolean;
   /** The controller ownerReference (a ReplicaSet, StatefulSet…); see topWorkload for the top of the chain. */
   ownerKind: string | null;
   ownerName: string | null;

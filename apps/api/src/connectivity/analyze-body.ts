@@ -6,11 +6,16 @@ export const ANALYZE_PATH = '/api/v1/connectivity/analyze';
 export const ANALYZE_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 export const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'] as const;
 
-const onAnalyze = (req: IncomingMessage) => (req.url ?? '').split('?')[0] === ANALYZE_PATH && req.method === 'POST';
+/** A mirrored cluster's what-if takes the same bodies. */
+const WHAT_IF_PATH = /^\/api\/v1\/clusters\/[^/]+\/connectivity\/what-if$/;
+const onAnalyze = (req: IncomingMessage) => {
+  const path = (req.url ?? '').split('?')[0]!;
+  return req.method === 'POST' && (path === ANALYZE_PATH || WHAT_IF_PATH.test(path));
+};
 const mediaType = (req: IncomingMessage) => (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 
 /**
- * The analyze route's own body parsers (YAML as text, JSON), with the larger limit.
+ * The analyze and what-if routes' own body parsers (YAML as text, JSON), with the larger limit.
  * Registered before the app-wide parsers, which then skip the already-read body.
  */
 export function registerAnalyzeBodyParsers(app: NestExpressApplication): void {

@@ -7,7 +7,7 @@ type Q = Record<string, string | string[] | undefined>;
 export const ANALYZE_FORMATS = ['json', 'txt'] as const;
 
 /** The manifests text from a YAML body or `{ "manifests": "<text>" }`, else VALIDATION_FAILED naming the field. */
-function manifestsOf(body: unknown): string {
+export function manifestsOf(body: unknown): string {
   if (typeof body === 'string') return body;
   if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'manifests' in body) {
     const m = (body as { manifests: unknown }).manifests;
@@ -28,10 +28,7 @@ export interface AnalyzeRequest {
 
 /** The REST request as the service takes it; bad parameters are refused naming them. */
 export function readAnalyzeRequest(body: unknown, q: Q, accept: string | undefined): AnalyzeRequest {
-  const format = queryOne(q, 'format');
-  if (format !== undefined && !(ANALYZE_FORMATS as readonly string[]).includes(format)) {
-    throw DomainError.validation([{ field: 'format', rule: 'enum', message: `must be json or txt, got ${JSON.stringify(format)}` }]);
-  }
+  const format = readFormat(q, accept);
   const hostNetwork = queryOne(q, 'hostNetwork');
   if (hostNetwork !== undefined && !(HOST_NETWORK_MODES as readonly string[]).includes(hostNetwork)) {
     throw DomainError.validation([{ field: 'hostNetwork', rule: 'enum', message: `must be AS_POD or OUTSIDE_POLICY, got ${JSON.stringify(hostNetwork)}` }]);
@@ -39,10 +36,19 @@ export function readAnalyzeRequest(body: unknown, q: Q, accept: string | undefin
   const includeDenied = queryFlag(q, 'includeDenied') ?? false;
   return {
     manifests: manifestsOf(body),
-    format: format === 'txt' || (format === undefined && wantsText(accept)) ? 'txt' : 'json',
+    format,
     hostNetwork: hostNetwork as HostNetworkMode | undefined,
     includeDenied,
   };
+}
+
+/** `?format=` or, without it, the Accept header; an unknown format is refused naming it. */
+export function readFormat(q: Q, accept: string | undefined): (typeof ANALYZE_FORMATS)[number] {
+  const format = queryOne(q, 'format');
+  if (format !== undefined && !(ANALYZE_FORMATS as readonly string[]).includes(format)) {
+    throw DomainError.validation([{ field: 'format', rule: 'enum', message: `must be json or txt, got ${JSON.stringify(format)}` }]);
+  }
+  return format === 'txt' || (format === undefined && wantsText(accept)) ? 'txt' : 'json';
 }
 
 /** Accept: text/plain preferred over JSON (a browser's or curl's `*∕*` keeps JSON). */

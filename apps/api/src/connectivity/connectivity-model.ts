@@ -2,17 +2,17 @@ import { NETPOL_PROTOCOLS, formatConnections, isAllConnections, isNoConnections,
 import type { ConnectionModel, ConnectivityAnalysisModel, ConnectivityPeerModel } from './dto/connectivity-analysis.model.js';
 import type { WhatIfAnalysis } from './connectivity.service.js';
 
-function peer(p: PeerRef): ConnectivityPeerModel {
+export function toPeerModel(p: PeerRef): ConnectivityPeerModel {
   return p.type === 'workload'
     ? { id: p.id, type: 'WORKLOAD', namespace: p.namespace, name: p.name, kind: p.kind, range: null }
     : { id: p.id, type: 'EXTERNAL', namespace: null, name: null, kind: null, range: p.range };
 }
 
-function connection(c: ReachConnection): ConnectionModel {
+export function toConnectionModel(c: ReachConnection): ConnectionModel {
   const none = isNoConnections(c.connections);
   return {
-    source: peer(c.src),
-    destination: peer(c.dst),
+    source: toPeerModel(c.src),
+    destination: toPeerModel(c.dst),
     all: isAllConnections(c.connections),
     ports: NETPOL_PROTOCOLS.flatMap((protocol) => c.connections[protocol].map(([from, to]) => ({ protocol, from, to }))),
     text: none ? 'No Connections' : formatConnections(c.connections),
@@ -21,7 +21,7 @@ function connection(c: ReachConnection): ConnectionModel {
   };
 }
 
-const byIds = (a: ReachConnection, b: ReachConnection) => (a.src.id < b.src.id ? -1 : a.src.id > b.src.id ? 1 : a.dst.id < b.dst.id ? -1 : a.dst.id > b.dst.id ? 1 : 0);
+export const byIds = (a: ReachConnection, b: ReachConnection) => (a.src.id < b.src.id ? -1 : a.src.id > b.src.id ? 1 : a.dst.id < b.dst.id ? -1 : a.dst.id > b.dst.id ? 1 : 0);
 
 /** The engine's answer as REST and GraphQL return it: allowed pairs (or every pair), sorted like the txt format. */
 export function toConnectivityModel({ result, ignoredKinds }: WhatIfAnalysis, includeDenied: boolean): ConnectivityAnalysisModel {
@@ -31,7 +31,7 @@ export function toConnectivityModel({ result, ignoredKinds }: WhatIfAnalysis, in
     workloads: result.workloads,
     externalSources: result.externalSources,
     externalDestinations: result.externalDestinations,
-    connections: listed.sort(byIds).map(connection),
+    connections: listed.sort(byIds).map(toConnectionModel),
     deniedPairs: result.connections.length - allowed.length,
     ignoredKinds: Object.entries(ignoredKinds)
       .sort(([a], [b]) => (a < b ? -1 : 1))

@@ -11,6 +11,16 @@ import { toConnectivityModel } from './connectivity-model.js';
 import { ConnectivityAnalysisModel, HOST_NETWORK_MODES } from './dto/connectivity-analysis.model.js';
 import { ANALYZE_FORMATS, readAnalyzeRequest } from './analyze-request.js';
 
+/** The manifests body of the analyze and what-if routes. */
+export const MANIFESTS_REQUEST_BODY = {
+  required: true,
+  description: 'Kubernetes manifests: multi-document YAML or JSON (List, PodList, NamespaceList… included), up to 8 MB. Namespaces, Pods, workloads and NetworkPolicies count; other kinds are ignored.',
+  content: {
+    ...Object.fromEntries(YAML_MEDIA_TYPES.map((t) => [t, { schema: { type: 'string' } }])),
+    'application/json': { schema: { type: 'object', required: ['manifests'], properties: { manifests: { type: 'string' } } } },
+  },
+};
+
 @ApiTags('connectivity')
 @Controller('connectivity')
 export class ConnectivityController {
@@ -21,14 +31,7 @@ export class ConnectivityController {
   @ApiExtraModels(ConnectivityAnalysisModel)
   @ApiOperation({
     summary: 'What-if reachability of manifests',
-    requestBody: {
-      required: true,
-      description: 'Kubernetes manifests: multi-document YAML or JSON (List, PodList, NamespaceList… included), up to 8 MB. Namespaces, Pods, workloads and NetworkPolicies count; other kinds are ignored.',
-      content: {
-        ...Object.fromEntries(YAML_MEDIA_TYPES.map((t) => [t, { schema: { type: 'string' } }])),
-        'application/json': { schema: { type: 'object', required: ['manifests'], properties: { manifests: { type: 'string' } } } },
-      },
-    },
+    requestBody: MANIFESTS_REQUEST_BODY,
   })
   @ApiTextQuery('format', 'json (default) or txt: the connection list of np-guard netpol-analyzer (also with Accept: text/plain)', ANALYZE_FORMATS)
   @ApiTextQuery('hostNetwork', 'AS_POD (default, as netpol-analyzer) or OUTSIDE_POLICY (hostNetwork pods are never isolated and no selector matches them)', HOST_NETWORK_MODES)

@@ -77,7 +77,7 @@ export const KIND_SPECS: KindSpec[] = [
       key: ['namespace', 'name'],
       columns: {
         namespace: 'text', name: 'text', uid: 'text', podIp: 'text', podIps: 'text[]', hostIp: 'text', nodeName: 'text', phase: 'text', ready: 'boolean', terminating: 'boolean',
-        hostname: 'text', subdomain: 'text', ownerKind: 'text', ownerName: 'text', ownerUid: 'text', containerPorts: 'jsonb', labels: 'jsonb', ...meta,
+        hostname: 'text', subdomain: 'text', hostNetwork: 'boolean', ownerKind: 'text', ownerName: 'text', ownerUid: 'text', containerPorts: 'jsonb', labels: 'jsonb', ...meta,
       },
     },
   },

@@ -141,6 +141,12 @@ describe('authorisation matrix: every query, mutation and REST route × role × 
       // what-if reachability reads no cluster: every role
       ['REST POST /connectivity/analyze', (r) => R(r, 'POST', '/connectivity/analyze', { manifests: 'kind: Pod\nmetadata: { name: a }' }), ALL],
       ['GraphQL analyzeConnectivity', (r) => G(r, '{ analyzeConnectivity(manifests: "kind: Namespace\\nmetadata: { name: x }") { deniedPairs } }'), ALL],
+      // live reachability reads the mirror: the catalog's read scope
+      ['REST GET /clusters/alpha/connectivity', (r) => R(r, 'GET', '/clusters/alpha/connectivity'), ALL],
+      ['REST GET /clusters/beta/connectivity', (r) => R(r, 'GET', '/clusters/beta/connectivity'), OUT_OF_READ_SCOPE],
+      ['GraphQL connectivity(beta)', (r) => G(r, '{ connectivity(cluster: "beta") { cluster } }'), OUT_OF_READ_SCOPE],
+      ['REST POST /clusters/beta/connectivity/what-if', (r) => R(r, 'POST', '/clusters/beta/connectivity/what-if', { manifests: 'kind: Namespace\nmetadata: { name: x }' }), OUT_OF_READ_SCOPE],
+      ['REST GET reachable-from of alpha/team-b/web', (r) => R(r, 'GET', '/clusters/alpha/namespaces/team-b/services/web/reachable-from'), OUT_OF_READ_SCOPE],
       ['GraphQL topology', (r) => G(r, '{ topology(cluster: "alpha") { nodes { id } } }'), ALL],
       ['REST GET /diagnostics', (r) => R(r, 'GET', '/diagnostics'), ALL],
       ['GraphQL diagnostics', (r) => G(r, '{ diagnostics { totalCount } }'), ALL],

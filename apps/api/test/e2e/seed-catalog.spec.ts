@@ -95,7 +95,12 @@ describe('the seed scenario through the catalog (kube-sim over HTTPS, sync, Grap
     const flagged = data.services.nodes.filter((s: Svc) => s.diagnostics.length).map((s: Svc) => `${s.name}:${s.diagnostics.map((d) => d.code).join()}`);
     expect(flagged).toEqual(['orphan-service:SERVICE_SELECTS_NO_PODS']);
     const all = await rest(api, 'GET', '/diagnostics?cluster=seed');
-    expect(all.body.items.map((d: { object: { name: string }; code: string }) => `${d.object.name}:${d.code}`)).toEqual(['broken-ingress:INGRESS_BACKEND_SERVICE_MISSING', 'orphan-service:SERVICE_SELECTS_NO_PODS']);
+    expect(all.body.items.map((d: { object: { name: string }; code: string }) => `${d.object.name}:${d.code}`)).toEqual([
+      'broken-ingress:INGRESS_BACKEND_SERVICE_MISSING',
+      // allow-web-to-api lets only app=web pods in, and the seed runs none.
+      'api-service:SERVICE_UNREACHABLE',
+      'orphan-service:SERVICE_SELECTS_NO_PODS',
+    ]);
   });
 
   it('pushes a cluster change to GraphQL subscribers', async () => {

@@ -40,7 +40,7 @@ globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) =>
 }) as typeof fetch;
 
 /** POST routes that compute an answer from the body and change nothing (too large for a query string). */
-const READ_ONLY_POSTS = new Set(['/api/v1/connectivity/analyze']);
+const READ_ONLY_POSTS = [/^\/api\/v1\/connectivity\/analyze$/, /^\/api\/v1\/clusters\/[^/]+\/connectivity\/what-if$/];
 
 /** How many audit rows a request must leave: one per mutation that got past authentication. */
 function auditedRequests(method: string, url: URL, body: string, status: number, text: string): number {
@@ -65,6 +65,6 @@ function auditedRequests(method: string, url: URL, body: string, status: number,
   }
   if (!url.pathname.startsWith('/api/v1/') || method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return 0;
   if (url.pathname.startsWith('/api/v1/auth/')) return 0; // sign-in and sign-out are sessions, not changes
-  if (READ_ONLY_POSTS.has(url.pathname)) return 0;
+  if (READ_ONLY_POSTS.some((p) => p.test(url.pathname))) return 0;
   return 1;
 }

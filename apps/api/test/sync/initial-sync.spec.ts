@@ -21,6 +21,12 @@ const COVERAGE = [
   },
   {
     apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'node-agent', namespace: 'platform', labels: { app: 'node-agent' } },
+    spec: { hostNetwork: true, containers: [{ name: 'agent', image: 'agent:1' }] },
+  },
+  {
+    apiVersion: 'v1',
     kind: 'Service',
     metadata: { name: 'db', namespace: 'platform' },
     spec: { clusterIP: 'None', selector: { app: 'db' }, publishNotReadyAddresses: true, ports: [{ name: 'sql', port: 5432, targetPort: 'sql' }] },

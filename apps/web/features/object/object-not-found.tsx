@@ -10,23 +10,25 @@ import { routes, safeDecode } from '../../lib/routes';
 // The command palette's search: the clusters, and services whose name (or namespace, labels, hosts) match.
 import { PaletteSearchQuery } from '../shell/queries';
 
-type Kind = 'services' | 'ingresses';
+type Kind = 'services' | 'ingresses' | 'networkpolicies';
+
+const NOUN: Record<Kind, string> = { services: 'service', ingresses: 'ingress', networkpolicies: 'NetworkPolicy' };
 
 /** cluster / namespace / kind / name from the path that was asked for (the not-found file gets no params). */
 function parse(path: string): { cluster: string; namespace: string; kind: Kind; name: string } | null {
-  const m = /^\/clusters\/([^/]+)\/namespaces\/([^/]+)\/(services|ingresses)\/([^/?#]+)/.exec(path);
+  const m = /^\/clusters\/([^/]+)\/namespaces\/([^/]+)\/(services|ingresses|networkpolicies)\/([^/?#]+)/.exec(path);
   if (!m) return null;
   const d = safeDecode;
   return { cluster: d(m[1]!), namespace: d(m[2]!), kind: m[3] as Kind, name: d(m[4]!) };
 }
 
 /**
- * The page for a service or ingress the catalog does not have (answered with HTTP 404):
+ * The page for a service, ingress or NetworkPolicy the catalog does not have (answered with HTTP 404):
  * what may have happened, services of that name elsewhere, and the way back.
  */
 export async function ObjectNotFound() {
   const asked = parse(await requestPath());
-  const noun = asked?.kind === 'ingresses' ? 'ingress' : 'service';
+  const noun = asked ? NOUN[asked.kind] : 'service';
   const hints = asked ? await serverQuery(PaletteSearchQuery, { search: asked.name }) : null;
   const clusters = hints?.ok ? hints.data.clusters : [];
   const clusterKnown = !asked || !hints?.ok || clusters.some((c) => c.name === asked.cluster);

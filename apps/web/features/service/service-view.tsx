@@ -20,6 +20,9 @@ import { NeighbourhoodSection } from './neighbourhood-section';
 import { PortsTable } from './ports-table';
 import { ServiceActions } from './service-actions';
 import { ServiceGroup } from './service-group';
+import type { ServiceReachabilityQuery } from '../../lib/graphql/generated/graphql';
+import type { Result } from '../../lib/graphql/server';
+import { ServiceReachability } from '../reachability/service-reachability';
 import type { PageService } from './types';
 
 const mono = (v: string) => <span className="font-mono text-[13px]">{v}</span>;
@@ -51,12 +54,12 @@ function About({ service: s }: { service: PageService }) {
 }
 
 /** The service page: where it is reachable first, then what it is made of. */
-export function ServiceView({ service: s }: { service: PageService }) {
+export function ServiceView({ service: s, reach }: { service: PageService; reach: Result<ServiceReachabilityQuery> }) {
   const kind = serviceKindLabel(s);
   const watchNodes = s.type === 'NodePort' || s.type === 'LoadBalancer';
   return (
     <>
-      <LiveRefresh catalog={{ clusters: [s.cluster], namespaces: [s.namespace], kinds: ['SERVICE', 'ENDPOINT_SLICE', 'INGRESS', 'POD', ...(watchNodes ? (['NODE'] as const) : [])] }} clusterStatus={[s.cluster]} />
+      <LiveRefresh catalog={{ clusters: [s.cluster], namespaces: [s.namespace], kinds: ['SERVICE', 'ENDPOINT_SLICE', 'INGRESS', 'POD', 'NETWORK_POLICY', ...(watchNodes ? (['NODE'] as const) : [])] }} clusterStatus={[s.cluster]} />
       <PageHeader
         crumbs={[{ label: 'Services', href: routes.catalog() }, { label: s.cluster, href: routes.catalog({ cluster: s.cluster }) }, { label: s.namespace, href: routes.catalog({ cluster: s.cluster, namespace: s.namespace }) }]}
         title={s.name}
@@ -92,6 +95,7 @@ export function ServiceView({ service: s }: { service: PageService }) {
           <PortsTable service={s} />
           <Backends service={s} />
           <IngressRoutes service={s} />
+          <ServiceReachability cluster={s.cluster} namespace={s.namespace} type={s.type} result={reach} />
           <NeighbourhoodSection cluster={s.cluster} namespace={s.namespace} name={s.name} />
           <ManifestCard yaml={s.manifest} kind="service" name={s.name} namespace={s.namespace} mirroredAt={s.syncedAt} />
         </div>

@@ -45,3 +45,43 @@ export const TopologyScopesQuery = graphql(`
     }
   }
 `);
+
+/** The optional layer of allowed connections: who may connect to whom in a cluster (or namespace), and which pods each workload runs (to place them). */
+export const TopologyConnectionsQuery = graphql(`
+  query TopologyConnections($cluster: String!, $namespace: String) {
+    connectivity(cluster: $cluster, namespace: $namespace) {
+      computedAt
+      connections {
+        source {
+          id
+          type
+          namespace
+          name
+          kind
+        }
+        destination {
+          id
+          type
+          namespace
+          name
+          kind
+        }
+        text
+        why {
+          ingress {
+            isolated
+          }
+          egress {
+            isolated
+          }
+        }
+      }
+    }
+    workloads(cluster: $cluster, namespace: $namespace) {
+      namespace
+      name
+      kind
+      pods
+    }
+  }
+`);

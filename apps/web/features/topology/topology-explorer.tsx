@@ -14,6 +14,8 @@ import { type ApiProblem, problemAdvice } from '../../lib/graphql/errors';
 import type { TopologyScopesQuery } from '../../lib/graphql/generated/graphql';
 import { formatCount } from '../../lib/kinds';
 import { routes } from '../../lib/routes';
+import { CONNECTION_EDGE_BUDGET, placeConnections, useConnectionLayer } from './connection-layer';
+import { ConnectionLegend } from './connection-legend';
 import { warmUpLayout } from './layout';
 import { KIND_PLURAL, KIND_WORD, type GraphNode, parseKinds, parseServiceFocus, scopeOfParams, type TopologySeed, topologyRequest } from './model';
 import { NodeSearch } from './node-search';
@@ -35,6 +37,8 @@ export interface TopologyParams {
   kinds: TopologyObjectKind[];
   unhealthy: boolean;
   view: TopologyViewMode;
+  /** The layer of connections NetworkPolicies allow between workloads. */
+  connections: boolean;
 }
 
 function readParams(sp: URLSearchParams | null): TopologyParams {
@@ -46,6 +50,7 @@ function readParams(sp: URLSearchParams | null): TopologyParams {
     kinds: parseKinds(sp?.get('kind')),
     unhealthy: sp?.get('unhealthy') === '1',
     view: view === 'outline' ? 'outline' : 'graph',
+    connections: sp?.get('conn') === '1',
   };
 }
 
@@ -83,6 +88,7 @@ function useTopologyParams(): [TopologyParams, SetParams] {
       if (next.kinds.length && next.kinds.length < TOPOLOGY_OBJECT_KINDS.length) q.set('kind', next.kinds.join(','));
       if (next.unhealthy) q.set('unhealthy', '1');
       if (next.view === 'outline') q.set('view', 'outline');
+      if (next.connections) q.set('conn', '1');
       const url = `${pathname}${q.size ? `?${q}` : ''}`;
       setLocal(readParams(q));
       window.history.pushState(null, '', url);
@@ -212,6 +218,22 @@ function Filters({ params, setParams, scopes }: { params: TopologyParams; setPar
         <input type="checkbox" className="size-4 accent-[var(--accent)]" checked={params.unhealthy} onChange={(e) => setParams({ unhealthy: e.target.checked })} />
         Only unhealthy
       </label>
+      <label className="flex h-9 cursor-pointer items-center gap-2 self-end text-sm text-text" title={focus || params.cluster ? undefined : 'Pick a cluster first: connections are computed per cluster'}>
+        <input
+          type="checkbox"
+          className="size-4 accent-[var(--accent)]"
+          checked={params.connections}
+          disabled={!focus && !params.cluster}
+          aria-describedby={!focus && !params.cluster ? 'connections-needs-cluster' : undefined}
+          onChange={(e) => setParams({ connections: e.target.checked })}
+        />
+        Allowed connections
+        {!focus && !params.cluster && (
+          <span id="connections-needs-cluster" className="text-xs text-muted">
+            (pick a cluster)
+          </span>
+        )}
+      </label>
     </Card>
   );
 }
@@ -241,9 +263,13 @@ function TopologyData({ params, setParams, scopes, seed }: { params: TopologyPar
   const [announce, setAnnounce] = useState('');
   const focusId = search.id ?? (focus ? params.focus : null);
   const narrow = useCallback((cluster: string, namespace?: string) => setParams({ focus: '', cluster, namespace: namespace ?? '' }), [setParams]);
+  const layerCluster = focus?.cluster ?? (params.cluster || null);
+  const layerNamespace = focus?.namespace ?? (params.namespace || null);
+  const conn = useConnectionLayer(params.connections, layerCluster, layerNamespace);
   const t = useTopologyView(graph, scopeKey, { kinds: params.kinds, onlyUnhealthy: params.unhealthy, reveal: focusId, podGroupMin: focus ? NEIGHBOURHOOD_POD_GROUP_MIN : undefined, outline: params.view === 'outline' }, narrow);
   const fitKey = `${scopeKey}|${params.kinds.join(',')}|${params.unhealthy}|${params.view}`;
   const searchable = t.filtered?.nodes ?? [];
+  const layer = useMemo(() => (conn.data && t.view && layerCluster ? placeConnections(conn.data, layerCluster, t.view) : null), [conn.data, t.view, layerCluster]);
   const pick = useCallback((n: GraphNode) => {
     setSearch((s) => ({ id: n.id, seq: s.seq + 1 }));
     setAnnounce(`${KIND_WORD[n.kind]} ${n.name}${n.namespace ? ` in namespace ${n.namespace}` : ''}: ${n.status.toLowerCase()}. Centred and focused.`);
@@ -270,6 +296,8 @@ function TopologyData({ params, setParams, scopes, seed }: { params: TopologyPar
               {v.hidden > 0 && ` · ${formatCount(v.hidden)} not drawn (draw budget)`}
             </>
           )}
+          {layer && ` · ${formatCount(layer.total - layer.open)} connection${layer.total - layer.open === 1 ? '' : 's'} allowed by policy`}
+          {params.view === 'graph' && layer && layer.edges.length >= CONNECTION_EDGE_BUDGET && ` (${CONNECTION_EDGE_BUDGET} edges drawn)`}
           {fetching && ' · refreshing…'}
         </p>
         {(params.kinds.length > 0 || params.unhealthy || (!focus && (params.cluster || params.namespace))) && (
@@ -300,11 +328,13 @@ function TopologyData({ params, setParams, scopes, seed }: { params: TopologyPar
           </div>
         )}
       </div>
+      {params.connections && <ConnectionLegend layer={layer} fetching={conn.fetching} problem={conn.problem} needsCluster={!layerCluster} view={params.view} />}
       {objects === 0 ? (
         <NothingToShow narrowed={f.narrowed} params={params} setParams={setParams} />
       ) : params.view === 'graph' ? (
         <TopologyGraph
           view={v}
+          connections={layer?.edges}
           edgesById={t.edgesById}
           hrefOf={t.hrefOf}
           actions={t.actions}
@@ -316,7 +346,7 @@ function TopologyData({ params, setParams, scopes, seed }: { params: TopologyPar
         />
       ) : (
         <div>
-          <TopologyOutline key={fitKey} entries={t.outline} hrefOf={t.hrefOf} onActivate={t.open} focus={search} label={`Topology outline of ${scopeName}`} />
+          <TopologyOutline key={fitKey} entries={t.outline} connectionsOf={layer?.byPod} hrefOf={t.hrefOf} onActivate={t.open} focus={search} label={`Topology outline of ${scopeName}`} />
         </div>
       )}
       {params.view === 'graph' && objects > 0 && (

@@ -9,11 +9,14 @@ import { statusLook } from '../../lib/tone';
 import { ariaLabelOf, type GraphActions, GraphActionsContext, type ItemNode, NODE_TYPES, nodeTypeOf, type ViewItem } from './graph-nodes';
 import { cachedLayout, layoutView, warmUpLayout } from './layout';
 import { type Box, layoutKey, type Positions } from './layout-graph';
+import type { ConnectionEdge } from './connection-layer';
 import { factsOf, type GraphEdge, type GraphNode } from './model';
 import { markTopology } from './use-topology';
 
 export interface TopologyGraphProps {
   view: TopologyView<GraphNode>;
+  /** Allowed connections drawn over the graph (not laid out: turning them on moves nothing). */
+  connections?: readonly ConnectionEdge[];
   /** Graph edges by id (for labels). */
   edgesById: ReadonlyMap<string, GraphEdge>;
   /** Where each node leads (objects). */
@@ -48,9 +51,11 @@ const EDGE_STYLE = {
   ROUTES: { stroke: 'var(--accent)', strokeWidth: 1.6 },
   ready: { stroke: 'var(--faint)', strokeWidth: 1.3 },
   notReady: { stroke: 'var(--warn)', strokeWidth: 1.3, strokeDasharray: '5 4' },
+  // Longer dashes in the "ok" colour: told apart from a not-ready endpoint (short amber dashes) and from routes (solid accent).
+  CONNECTION: { stroke: 'var(--ok)', strokeWidth: 2, strokeDasharray: '7 4' },
 } as const;
 
-function GraphCanvas({ view, edgesById, hrefOf, actions, focus, fitKey, narrowedTo, label, compact, className }: TopologyGraphProps) {
+function GraphCanvas({ view, connections, edgesById, hrefOf, actions, focus, fitKey, narrowedTo, label, compact, className }: TopologyGraphProps) {
   const flow = useReactFlow();
   const key = useMemo(() => layoutKey(view), [view]);
   const [laid, setLaid] = useState<Laid | null>(() => {
@@ -151,6 +156,31 @@ function GraphCanvas({ view, edgesById, hrefOf, actions, focus, fitKey, narrowed
       } satisfies Edge;
     });
   }, [shown, edgesById, compact]);
+  const allEdges = useMemo<Edge[]>(() => {
+    if (!connections?.length) return edges;
+    const drawn = new Set(nodes.map((n) => n.id));
+    const style = EDGE_STYLE.CONNECTION;
+    const extra = connections
+      .filter((c) => drawn.has(c.source) && drawn.has(c.target))
+      .map(
+        (c): Edge => ({
+          id: c.id,
+          source: c.source,
+          target: c.target,
+          type: 'smoothstep',
+          focusable: false,
+          selectable: false,
+          style,
+          markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: style.stroke },
+          label: c.labelled ? c.text : undefined,
+          labelStyle: { fill: 'var(--ok)', fontSize: 11, fontWeight: 600 },
+          labelBgStyle: { fill: 'var(--surface)' },
+          ariaLabel: `allowed connection ${c.between}: ${c.text}`,
+          domAttributes: { 'data-connection': c.between } as Record<string, string>,
+        }),
+      );
+    return [...edges, ...extra];
+  }, [edges, connections, nodes]);
 
   // The first view: a small graph fits whole; a big one opens readable on its first objects
   // (the minimap and the fit button show all of it). React Flow is mounted with that viewport,
@@ -235,7 +265,7 @@ function GraphCanvas({ view, edgesById, hrefOf, actions, focus, fitKey, narrowed
           <ReactFlow<ItemNode>
             defaultViewport={initialViewport}
             nodes={nodes}
-            edges={edges}
+            edges={allEdges}
             nodeTypes={NODE_TYPES}
             onNodeClick={onNodeClick}
             nodesDraggable={false}

@@ -23,6 +23,8 @@ export interface TopologyOutlineProps {
   /** Shows and focuses this node (search); `seq` changes for each request. */
   focus: { id: string | null; seq: number };
   label: string;
+  /** With the connection layer on: pod node id → the connections its workload may open (read with the pod). */
+  connectionsOf?: ReadonlyMap<string, readonly string[]>;
   /** Outlines bigger than this start with their namespaces folded. */
   openLimit?: number;
 }
@@ -40,7 +42,7 @@ function countAll(entries: Entry[]): number {
  * statuses as words. Arrow keys move and fold, Enter opens, Home/End jump — the WAI-ARIA tree
  * pattern, so a screen reader walks the same data the graph draws.
  */
-export function TopologyOutline({ entries, hrefOf, onActivate, focus, label, openLimit = 400 }: TopologyOutlineProps) {
+export function TopologyOutline({ entries, hrefOf, onActivate, focus, label, connectionsOf, openLimit = 400 }: TopologyOutlineProps) {
   const ids = useId();
   const total = useMemo(() => countAll(entries), [entries]);
   const allParents = useCallback(
@@ -177,6 +179,7 @@ export function TopologyOutline({ entries, hrefOf, onActivate, focus, label, ope
       const facts = factsOf(n);
       const pods = n.kind === 'Service' ? e.children.filter((c) => c.node.kind === 'Pod' || c.node.kind === 'Endpoint') : [];
       const framed = n.kind === 'Cluster' || n.kind === 'Namespace';
+      const reaches = connectionsOf?.get(n.id);
       return (
         <li
           key={key}
@@ -235,6 +238,11 @@ export function TopologyOutline({ entries, hrefOf, onActivate, focus, label, ope
             {e.context && <span className="text-xs text-muted">shown for context</span>}
             {facts && <span className="truncate text-xs text-muted">{facts}</span>}
             {e.routesTo.length > 0 && <span className="truncate text-xs text-muted">routes to {e.routesTo.map((r) => r.name).join(', ')}</span>}
+            {reaches && (
+              <span className="truncate text-xs text-ok" data-testid="outline-connections">
+                {reaches.join('; ')}
+              </span>
+            )}
             {pods.length > 0 && (
               <span className="shrink-0 text-xs text-muted">
                 {pods.filter((p) => p.node.status === 'OK').length} of {plural(pods.length, pods[0]!.node.kind === 'Pod' ? 'Pod' : 'Endpoint')} ready

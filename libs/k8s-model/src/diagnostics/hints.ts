@@ -9,6 +9,10 @@ export const DIAGNOSTIC_TITLES: Record<DiagnosticCode, string> = {
   LOAD_BALANCER_PENDING: 'Load balancer pending',
   DUPLICATE_HOST_PATH: 'Host and path claimed twice',
   EXTERNAL_NAME_TARGET_MISSING: 'ExternalName target missing',
+  SERVICE_UNREACHABLE: 'No workload can reach the service',
+  INGRESS_BACKEND_BLOCKED_BY_POLICY: 'Ingress controller blocked by policy',
+  NETWORK_POLICY_SELECTS_NO_PODS: 'Policy selects no pods',
+  NETWORK_POLICY_NAMED_PORT_UNDEFINED: 'Policy names an undefined port',
 };
 
 /**
@@ -34,5 +38,13 @@ export function diagnosticHint(d: Pick<Diagnostic, 'code' | 'severity' | 'object
         : 'Clients reach whichever cluster DNS points at, and get a different application there. Route this host and path to the same namespace and service in every cluster, or use a host per cluster.';
     case 'EXTERNAL_NAME_TARGET_MISSING':
       return 'Clients resolving this alias get no address. Create the target service, or correct spec.externalName.';
+    case 'SERVICE_UNREACHABLE':
+      return `NetworkPolicies isolate every pod behind the service and no rule lets any workload in on its ports. Add an ingress rule allowing the clients (kubectl get networkpolicy -n ${ns}), or check that the target ports are the ones the rules name.`;
+    case 'INGRESS_BACKEND_BLOCKED_BY_POLICY':
+      return `Requests through the ingress controller time out: its pods may not open the backend's port. Allow the controller's namespace (namespaceSelector on kubernetes.io/metadata.name) in an ingress rule of the policies in ${ns}.`;
+    case 'NETWORK_POLICY_SELECTS_NO_PODS':
+      return `The policy has no effect while no pod matches its podSelector. Compare it with the pods' labels (kubectl get pods -n ${ns} --show-labels), or delete the policy if its workload is gone.`;
+    case 'NETWORK_POLICY_NAMED_PORT_UNDEFINED':
+      return 'A named port matches only pods whose containers declare a port of that name and protocol; here none does, so the rule allows nothing on it. Use the port number, or name the container port.';
   }
 }

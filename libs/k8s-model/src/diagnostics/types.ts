@@ -11,10 +11,14 @@ export const DIAGNOSTIC_CODES = [
   'LOAD_BALANCER_PENDING',
   'DUPLICATE_HOST_PATH',
   'EXTERNAL_NAME_TARGET_MISSING',
+  'SERVICE_UNREACHABLE',
+  'INGRESS_BACKEND_BLOCKED_BY_POLICY',
+  'NETWORK_POLICY_SELECTS_NO_PODS',
+  'NETWORK_POLICY_NAMED_PORT_UNDEFINED',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
-export const DIAGNOSTIC_OBJECT_KINDS = ['Service', 'Ingress'] as const;
+export const DIAGNOSTIC_OBJECT_KINDS = ['Service', 'Ingress', 'NetworkPolicy'] as const;
 
 export interface DiagnosticObject {
   kind: (typeof DIAGNOSTIC_OBJECT_KINDS)[number];

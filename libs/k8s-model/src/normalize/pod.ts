@@ -41,6 +41,7 @@ export function normalizePod(raw: unknown): Normalized<PodRecord> {
     terminating: meta.deletionTimestamp !== null,
     hostname: r.optStr(spec?.['hostname'], 'spec.hostname'),
     subdomain: r.optStr(spec?.['subdomain'], 'spec.subdomain'),
+    hostNetwork: spec?.['hostNetwork'] === true,
     ownerKind: owner ? r.optStr(owner['kind'], 'metadata.ownerReferences[].kind') : null,
     ownerName: owner ? r.optStr(owner['name'], 'metadata.ownerReferences[].name') : null,
     ownerUid: owner ? r.optStr(owner['uid'], 'metadata.ownerReferences[].uid') : null,

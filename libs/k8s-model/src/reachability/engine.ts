@@ -178,7 +178,42 @@ export function summarizeWhy(conns: ConnectionSet, egress: DirectionWhy, ingress
   return out.join('; ');
 }
 
+/** A workload of a compiled input: its peer and the pod classes its pods fall in. */
+export interface CompiledWorkload {
+  summary: WorkloadSummary;
+  ref: PeerRef;
+  classes: number[];
+}
+
+/**
+ * An input compiled once: pod classes, policies' selections and rules, external atoms.
+ * Pairs are computed (and cached per class pair) on demand, so one cluster's compiled
+ * input answers many questions (a service's reach, one workload's pairs) without
+ * computing every pair again.
+ */
+export interface CompiledReachability {
+  /** Sorted by id. */
+  workloads: CompiledWorkload[];
+  /** The class of each input pod (same order as input.pods). */
+  podClass: number[];
+  externalSources: PeerRef[];
+  externalDestinations: PeerRef[];
+  /** The union over the given source and destination classes (a workload's, or some of its pods'). */
+  connect(src: PeerRef, srcClasses: readonly number[], dst: PeerRef, dstClasses: readonly number[]): ReachConnection;
+  /** External source atom `atom` to the destination classes. */
+  fromExternal(atom: number, dst: PeerRef, dstClasses: readonly number[]): ReachConnection;
+  toExternal(src: PeerRef, srcClasses: readonly number[], atom: number): ReachConnection;
+  /** Policies (`ns/name`) isolating the class in a direction. */
+  isolatingPolicies(cls: number, direction: 'ingress' | 'egress'): readonly string[];
+  /** Every pair, as analyzeReachability answers. */
+  result(maxPairs?: number): ReachabilityResult;
+}
+
 export function analyzeReachability(input: ReachabilityInput, options: ReachabilityOptions = {}): ReachabilityResult {
+  return compileReachability(input, options).result(options.maxPairs);
+}
+
+export function compileReachability(input: ReachabilityInput, options: Pick<ReachabilityOptions, 'hostNetwork'> = {}): CompiledReachability {
   const outsidePolicy = options.hostNetwork === 'outside-policy';
 
   // Namespaces: declared ones plus every one a pod or policy uses, all with the name label.
@@ -205,6 +240,7 @@ export function analyzeReachability(input: ReachabilityInput, options: Reachabil
   const classes: PodClass[] = [];
   const classByKey = new Map<string, number>();
   const workloads = new Map<string, { summary: WorkloadSummary; ref: PeerRef; classes: number[] }>();
+  const podClass: number[] = [];
   for (const pod of input.pods) {
     const unmanaged = outsidePolicy && pod.hostNetwork === true;
     const labels = relevantLabels(pod.labels);
@@ -215,6 +251,7 @@ export function analyzeReachability(input: ReachabilityInput, options: Reachabil
       classes.push({ namespace: pod.namespace, labels, ports: pod.ports, unmanaged, ingressPolicies: [], egressPolicies: [], ingressPolicyIds: [], egressPolicyIds: [] });
       classByKey.set(key, ci);
     }
+    podClass.push(ci);
     const id = workloadId(pod.namespace, pod.workload.name, pod.workload.kind);
     let w = workloads.get(id);
     if (!w) {
@@ -353,10 +390,6 @@ export function analyzeReachability(input: ReachabilityInput, options: Reachabil
     return { type: 'external', id: `${range}[External]`, range };
   };
 
-  const connections: ReachConnection[] = [];
-  const push = (src: PeerRef, dst: PeerRef, v: PairVerdict) => {
-    connections.push(new Connection(src, dst, v));
-  };
   const unionOver = (items: PairVerdict[]): PairVerdict => {
     // Pods of one workload almost always get the same verdict (a rollout's two revisions).
     if (items.length === 1 || items.every((it) => sameVerdict(it, items[0]!))) return items[0]!;
@@ -372,37 +405,44 @@ export function analyzeReachability(input: ReachabilityInput, options: Reachabil
   };
 
   const ws = [...workloads.values()].sort((a, b) => (a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0));
-  const pairs = ws.length * (ws.length - 1) + ws.length * (srcAtoms.length + dstAtoms.length);
-  if (options.maxPairs !== undefined && pairs > options.maxPairs) throw new ReachabilityTooLargeError(ws.length, srcAtoms.length + dstAtoms.length, pairs, options.maxPairs);
-  for (const src of ws) {
-    for (const dst of ws) {
-      if (src === dst) continue;
-      if (src.classes.length === 1 && dst.classes.length === 1) push(src.ref, dst.ref, classPair(src.classes[0]!, dst.classes[0]!));
-      else {
-        const items: PairVerdict[] = [];
-        for (const s of src.classes) for (const d of dst.classes) items.push(classPair(s, d));
-        push(src.ref, dst.ref, unionOver(items));
-      }
-    }
-  }
+  const srcRefs = srcAtoms.map(extRef);
   const dstRefs = dstAtoms.map(extRef);
-  for (const src of ws)
-    for (let ai = 0; ai < dstAtoms.length; ai++) {
-      const items = src.classes.map((s) => verdict(side(classes[s]!, true, ai, true, null), OPEN_SIDE));
-      push(src.ref, dstRefs[ai]!, unionOver(items));
-    }
-  for (let ai = 0; ai < srcAtoms.length; ai++) {
-    const ref = extRef(srcAtoms[ai]!);
-    for (const dst of ws) {
-      const items = dst.classes.map((d) => verdict(OPEN_SIDE, side(classes[d]!, false, ai, true, d)));
-      push(ref, dst.ref, unionOver(items));
-    }
-  }
+
+  const connect = (src: PeerRef, sc: readonly number[], dst: PeerRef, dc: readonly number[]): ReachConnection => {
+    if (sc.length === 1 && dc.length === 1) return new Connection(src, dst, classPair(sc[0]!, dc[0]!));
+    const items: PairVerdict[] = [];
+    for (const s of sc) for (const d of dc) items.push(classPair(s, d));
+    return new Connection(src, dst, unionOver(items));
+  };
+  const toExternal = (src: PeerRef, sc: readonly number[], ai: number): ReachConnection =>
+    new Connection(src, dstRefs[ai]!, unionOver(sc.map((s) => verdict(side(classes[s]!, true, ai, true, null), OPEN_SIDE))));
+  const fromExternal = (ai: number, dst: PeerRef, dc: readonly number[]): ReachConnection =>
+    new Connection(srcRefs[ai]!, dst, unionOver(dc.map((d) => verdict(OPEN_SIDE, side(classes[d]!, false, ai, true, d)))));
+
+  const result = (maxPairs?: number): ReachabilityResult => {
+    const pairs = ws.length * (ws.length - 1) + ws.length * (srcAtoms.length + dstAtoms.length);
+    if (maxPairs !== undefined && pairs > maxPairs) throw new ReachabilityTooLargeError(ws.length, srcAtoms.length + dstAtoms.length, pairs, maxPairs);
+    const connections: ReachConnection[] = [];
+    for (const src of ws) for (const dst of ws) if (src !== dst) connections.push(connect(src.ref, src.classes, dst.ref, dst.classes));
+    for (const src of ws) for (let ai = 0; ai < dstAtoms.length; ai++) connections.push(toExternal(src.ref, src.classes, ai));
+    for (let ai = 0; ai < srcAtoms.length; ai++) for (const dst of ws) connections.push(fromExternal(ai, dst.ref, dst.classes));
+    return {
+      workloads: ws.map((w) => w.summary),
+      externalSources: srcAtoms.map((a) => `${formatIpRange(a)}`),
+      externalDestinations: dstAtoms.map((a) => `${formatIpRange(a)}`),
+      connections,
+    };
+  };
 
   return {
-    workloads: ws.map((w) => w.summary),
-    externalSources: srcAtoms.map((a) => `${formatIpRange(a)}`),
-    externalDestinations: dstAtoms.map((a) => `${formatIpRange(a)}`),
-    connections,
+    workloads: ws,
+    podClass,
+    externalSources: srcRefs,
+    externalDestinations: dstRefs,
+    connect,
+    fromExternal,
+    toExternal,
+    isolatingPolicies: (ci, dir) => (dir === 'ingress' ? classes[ci]!.ingressPolicyIds : classes[ci]!.egressPolicyIds),
+    result,
   };
 }

@@ -7,6 +7,7 @@ import type { FieldIssue } from '../../errors/error-codes.js';
 import { IngressesRepository } from '../ingresses/ingresses.repository.js';
 import { encodeCursor, pageArgs } from '../pagination/cursor.js';
 import type { RelatedLoaders } from '../related/related-loaders.js';
+import { ReachabilityDiagnostics } from '../reachability/reachability-diagnostics.service.js';
 import { ServicesRepository } from '../services/services.repository.js';
 import { DiagnosticsService } from './diagnostics.service.js';
 
@@ -40,6 +41,7 @@ export class DiagnosticsQueryService {
     private readonly services: ServicesRepository,
     private readonly ingresses: IngressesRepository,
     private readonly diagnostics: DiagnosticsService,
+    private readonly reachability: ReachabilityDiagnostics,
     private readonly access: AccessPolicy,
   ) {}
 
@@ -78,7 +80,7 @@ export class DiagnosticsQueryService {
     return counts;
   }
 
-  /** Every finding within the scope: services pre-filtered in SQL to those with findings, every ingress checked. */
+  /** Every finding within the scope: services pre-filtered in SQL to those with findings, every ingress checked, plus reachability's. */
   private async findAll(scope: Scope, input: Pick<DiagnosticSearch, 'clusters' | 'namespaces'>, loaders: RelatedLoaders): Promise<Diagnostic[]> {
     const [flagged, ingressPage] = await Promise.all([
       this.services.search({ clusters: input.clusters, namespaces: input.namespaces, hasDiagnostics: true, pendingLoadBalancerSeconds: DEFAULT_LOAD_BALANCER_PENDING_SECONDS, sort: 'CLUSTER', limit: MAX_OBJECTS, scope }, { countTotal: false }),
@@ -89,6 +91,7 @@ export class DiagnosticsQueryService {
       await Promise.all([
         ...flagged.items.map((i) => this.diagnostics.forService(i.service, loaders, now)),
         ...ingressPage.items.map((i) => this.diagnostics.forIngress(i.ingress, loaders)),
+        this.reachability.list(scope, input),
       ])
     ).flat();
   }

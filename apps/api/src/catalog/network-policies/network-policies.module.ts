@@ -7,5 +7,6 @@ import { NetworkPoliciesService } from './network-policies.service.js';
 @Module({
   providers: [NetworkPoliciesRepository, NetworkPoliciesService, NetworkPoliciesResolver],
   controllers: [NetworkPoliciesController],
+  exports: [NetworkPoliciesService],
 })
 export class NetworkPoliciesModule {}

@@ -17,4 +17,10 @@ export class NetworkPoliciesResolver {
   ): Promise<NetworkPolicyModel[]> {
     return (await this.policies.list(caller, cluster, namespace)).map(toNetworkPolicyModel);
   }
+
+  @Query(() => NetworkPolicyModel, { nullable: true, description: 'One mirrored NetworkPolicy; null when the cluster has none of that name in the namespace (or the caller may not read it); NOT_FOUND for an unknown cluster' })
+  async networkPolicy(@CurrentCaller() caller: Caller, @Args('cluster') cluster: string, @Args('namespace') namespace: string, @Args('name') name: string): Promise<NetworkPolicyModel | null> {
+    const found = (await this.policies.list(caller, cluster, namespace)).find((p) => p.name === name);
+    return found ? toNetworkPolicyModel(found) : null;
+  }
 }

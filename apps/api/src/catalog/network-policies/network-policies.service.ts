@@ -18,4 +18,11 @@ export class NetworkPoliciesService {
     if (!found) throw DomainError.notFound(`cluster "${cluster}"`);
     return found;
   }
+
+  /** One policy; NOT_FOUND names what is missing (outside the read scope is the same as absent). */
+  async get(caller: Caller, cluster: string, namespace: string, name: string): Promise<CatalogNetworkPolicy> {
+    const found = (await this.list(caller, cluster, namespace)).find((p) => p.name === name);
+    if (!found) throw DomainError.notFound(`NetworkPolicy "${name}" in namespace "${namespace}" of cluster "${cluster}"`);
+    return found;
+  }
 }

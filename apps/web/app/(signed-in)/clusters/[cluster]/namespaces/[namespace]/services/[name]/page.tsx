@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ObjectLoadError, type ObjectParams, objectRef } from '../../../../../../../../features/object/object-route';
+import { ServiceReachabilityQuery } from '../../../../../../../../features/reachability/queries';
 import { ServicePageQuery } from '../../../../../../../../features/service/queries';
 import { ServiceView } from '../../../../../../../../features/service/service-view';
 import { serverQuery } from '../../../../../../../../lib/graphql/server';
@@ -14,6 +15,7 @@ export async function generateMetadata({ params }: { params: ObjectParams }): Pr
 /** One service: where it is reachable, what it is made of, and how it is doing. */
 export default async function ServicePage({ params }: { params: ObjectParams }) {
   const at = await objectRef(params);
-  const result = await serverQuery(ServicePageQuery, at, { notFound: true });
-  return result.ok ? <ServiceView service={result.data.service} /> : <ObjectLoadError noun="service" at={at} problem={result.problem} />;
+  // Reachability is asked apart: a failure there leaves the rest of the page standing.
+  const [result, reach] = await Promise.all([serverQuery(ServicePageQuery, at, { notFound: true }), serverQuery(ServiceReachabilityQuery, at)]);
+  return result.ok ? <ServiceView service={result.data.service} reach={reach} /> : <ObjectLoadError noun="service" at={at} problem={result.problem} />;
 }

@@ -1,0 +1,3 @@
+import { ObjectNotFound } from '../../../../../../../../features/object/object-not-found';
+
+export default ObjectNotFound;

@@ -1,0 +1,36 @@
+import { ArrowRight } from 'lucide-react';
+import type { PeerConnectionFieldsFragment } from '../../lib/graphql/generated/graphql';
+import { TableHead, td } from '../object/table';
+import { PeerName } from './peer';
+import { ShortReason } from './why';
+
+/** Allowed connections as a table: source → destination : ports, with the rules that allow each. */
+export function ConnectionsTable({ connections, cluster, caption }: { connections: readonly PeerConnectionFieldsFragment[]; cluster: string; caption: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm" data-testid="connections">
+        <caption className="sr-only">{caption}</caption>
+        <TableHead columns={['Source', <span key="d"><span className="sr-only">to </span>Destination</span>, 'Ports', 'Allowed by']} />
+        <tbody className="divide-y divide-border">
+          {connections.map((c) => (
+            <tr key={`${c.source.id} ${c.destination.id}`} data-testid="connection" data-source={c.source.id} data-destination={c.destination.id}>
+              <td className={td}>
+                <PeerName peer={c.source} cluster={cluster} />
+              </td>
+              <td className={td}>
+                <span className="inline-flex items-center gap-1.5">
+                  <ArrowRight aria-hidden className="size-3.5 shrink-0 text-faint" />
+                  <PeerName peer={c.destination} cluster={cluster} />
+                </span>
+              </td>
+              <td className={`${td} font-mono text-[13px] whitespace-nowrap`}>{c.text}</td>
+              <td className={`${td} text-xs text-muted`}>
+                <ShortReason why={c.why} cluster={cluster} allowed />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
