@@ -9,6 +9,7 @@ import { ApiErrors, AUTHENTICATED } from '../../errors/api-errors.decorator.js';
 import { ApiFlagQuery, ApiTextQuery } from '../shared/query-docs.js';
 import { ServicesService } from '../services/services.service.js';
 import { NetworkPoliciesService } from '../network-policies/network-policies.service.js';
+import { WorkloadsService } from '../workloads/workloads.service.js';
 import { readConnectivityRequest } from './connectivity-request.js';
 import { ClusterConnectivityModel, ConnectivityDiffModel, NetworkPolicyEffectModel, WorkloadConnectivityModel } from './dto/cluster-connectivity.model.js';
 import { ServiceReachabilityModel } from './dto/service-reachability.model.js';
@@ -26,6 +27,7 @@ export class ReachabilityController {
     private readonly reach: ReachabilityService,
     private readonly services: ServicesService,
     private readonly policies: NetworkPoliciesService,
+    private readonly workloads: WorkloadsService,
   ) {}
 
   @Get('connectivity')
@@ -72,9 +74,10 @@ export class ReachabilityController {
   }
 
   @Get('namespaces/:namespace/workloads/:kind/:name/connectivity')
-  @ApiOkResponse({ type: WorkloadConnectivityModel, description: 'What the workload can reach and what can reach it (allowed connections; none when it runs no pod)' })
+  @ApiOkResponse({ type: WorkloadConnectivityModel, description: 'What the workload can reach and what can reach it (allowed connections; none when it runs no pod). NOT_FOUND when the namespace has no such top workload' })
   @ApiErrors(404)
   async workload(@CurrentCaller() caller: Caller, @Param('cluster') cluster: string, @Param('namespace') namespace: string, @Param('kind') kind: string, @Param('name') name: string): Promise<WorkloadConnectivityModel> {
+    await this.workloads.get(caller, cluster, namespace, kind, name);
     const r = await this.reach.workloadReach(caller, cluster, { namespace, kind, name });
     return { canReach: toConnectionModels(r.canReach), reachableFrom: toConnectionModels(r.reachableFrom) };
   }

@@ -7,5 +7,6 @@ import { WorkloadsService } from './workloads.service.js';
 @Module({
   providers: [WorkloadsRepository, WorkloadsService, WorkloadsResolver],
   controllers: [WorkloadsController],
+  exports: [WorkloadsService],
 })
 export class WorkloadsModule {}

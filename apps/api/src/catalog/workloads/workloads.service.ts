@@ -37,4 +37,11 @@ export class WorkloadsService {
     }
     return [...tops.values()].sort((a, b) => (a.namespace === b.namespace ? (a.name === b.name ? (a.kind < b.kind ? -1 : 1) : a.name < b.name ? -1 : 1) : a.namespace < b.namespace ? -1 : 1));
   }
+
+  /** One top workload of a namespace (by kind and name, as `list` reports it), or NOT_FOUND. */
+  async get(caller: Caller, cluster: string, namespace: string, kind: string, name: string): Promise<TopWorkload> {
+    const found = (await this.list(caller, cluster, namespace)).find((w) => w.kind === kind && w.name === name);
+    if (!found) throw DomainError.notFound(`workload ${kind} ${namespace}/${name} in cluster "${cluster}"`);
+    return found;
+  }
 }
