@@ -141,6 +141,10 @@ describe.skipIf(!haveBrowser)('reachability on the dashboard', () => {
     expect(await connections.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-source')} -> ${e.getAttribute('data-destination')}`))).toEqual([`${WEB_ID} -> ${API_ID}`]);
     expect(await connections.textContent()).toContain(api.allows[0]!.text);
 
+    const yaml = (await page.getByTestId('manifest').locator('pre').textContent())!;
+    expect(yaml).toContain('kind: NetworkPolicy');
+    expect(yaml).toContain('name: allow-web-to-api');
+
     const { a11y, h1 } = await lookAt(page, 'reach-policy-page');
     expect(h1).toEqual(['allow-web-to-api']);
     expect(a11y).toEqual([]);

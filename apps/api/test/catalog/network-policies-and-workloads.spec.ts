@@ -1,5 +1,6 @@
 import { type SimCluster, startCluster } from '@switchboard/kube-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { gql, rest } from '../support/api-client.js';
 import { registerCluster } from '../support/register-cluster.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -95,6 +96,20 @@ describe('mirrored NetworkPolicies and workloads, read back over GraphQL and RES
     // An empty `to` (no peer matches) is not a missing one (every peer).
     expect(shop.egress).toEqual([{ ports: null, peers: [] }]);
     expect((await rest(api, 'GET', '/clusters/mirror/namespaces/shop/networkpolicies')).body.map((p: { name: string }) => p.name)).toEqual(['db-access']);
+  });
+
+  it("shows a policy's mirrored object as YAML that reads back to the same policy (GraphQL)", async () => {
+    const res = await gql(api, '{ networkPolicy(cluster: "mirror", namespace: "shop", name: "db-access") { manifest } }');
+    expect(res.errors).toBeUndefined();
+    const object = parse(res.data.networkPolicy.manifest);
+    expect(object).toMatchObject({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'db-access', namespace: 'shop' } });
+    expect(object.spec.policyTypes).toEqual(['Ingress', 'Egress']);
+    expect(object.spec.ingress[0].ports).toEqual([{ port: 'http', protocol: 'TCP' }, { endPort: 6010, port: 6000, protocol: 'TCP' }]);
+    expect(object.spec.ingress[0].from[1]).toEqual({ ipBlock: { cidr: '10.0.0.0/8', except: ['10.9.0.0/16'] } });
+    // An empty `to` stays empty: it allows nothing, where a missing one would allow everything.
+    expect(object.spec.egress).toEqual([{ to: [] }]);
+    const rest_ = await rest(api, 'GET', '/clusters/mirror/namespaces/shop/networkpolicies');
+    expect(rest_.body[0].manifest).toBeUndefined();
   });
 
   it('answers 404 / NOT_FOUND for a cluster it does not know', async () => {

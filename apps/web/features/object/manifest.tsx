@@ -9,7 +9,7 @@ import { yamlTokens } from './yaml-tokens';
  * own find (Ctrl+F) and selection work, and Copy takes the whole text. It is the mirrored
  * state, rendered from the catalog's record — said plainly above the text.
  */
-export function ManifestCard({ yaml, kind, name, namespace, mirroredAt }: { yaml: string; kind: 'service' | 'ingress'; name: string; namespace: string; mirroredAt?: string }) {
+export function ManifestCard({ yaml, kind, name, namespace, mirroredAt }: { yaml: string; kind: 'service' | 'ingress' | 'networkpolicy'; name: string; namespace: string; mirroredAt?: string }) {
   const lines = yamlTokens(yaml);
   const width = String(lines.length).length;
   return (

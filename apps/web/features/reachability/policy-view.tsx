@@ -7,6 +7,7 @@ import { TimeAgo } from '../../components/ui/time-ago';
 import type { NetworkPolicyPageQuery } from '../../lib/graphql/generated/graphql';
 import { routes } from '../../lib/routes';
 import { LiveRefresh } from '../live/use-live';
+import { ManifestCard } from '../object/manifest';
 import { LabelsAndAnnotations } from '../object/metadata';
 import { TableHead, td } from '../object/table';
 import { ConnectionsTable } from './connections-table';
@@ -114,6 +115,7 @@ export function PolicyView({ policy: p, siblings }: { policy: Policy; siblings: 
           <Selects policy={p} />
           <PolicyRules policy={p} />
           <Allows policy={p} />
+          <ManifestCard yaml={p.manifest} kind="networkpolicy" name={p.name} namespace={p.namespace} />
         </div>
         <div className="flex min-w-0 flex-col gap-5">
           <Card aria-labelledby="about-heading">

@@ -159,6 +159,7 @@ export const NetworkPolicyPageQuery = graphql(`
         key
         value
       }
+      manifest
       selectedWorkloads {
         id
         namespace

@@ -7,4 +7,4 @@ export { planUnexpose, validateUnexposeInput, type UnexposeInput, type UnexposeP
 export { restoreService, restoreIngress } from './restore.js';
 export { serviceChangeConsequences, type ServiceNow } from './service-consequences.js';
 export { ingressUpdateManifest, ingressInputFromRecord, type IngressChange } from './ingress-update.js';
-export { serviceObjectFromRecord, ingressObjectFromRecord } from './mirrored-object.js';
+export { serviceObjectFromRecord, ingressObjectFromRecord, networkPolicyObjectFromRecord, type MirroredNetworkPolicy } from './mirrored-object.js';

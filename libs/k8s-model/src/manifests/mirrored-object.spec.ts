@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { kService } from '../../test/builders.js';
+import { kNetworkPolicy, kService } from '../../test/builders.js';
 import { seedCluster } from '../../test/seed.js';
-import { ingressObjectFromRecord, normalizeIngress, normalizeService, serviceObjectFromRecord, type IngressRecord, type ServiceRecord } from '../index.js';
+import { ingressObjectFromRecord, networkPolicyObjectFromRecord, normalizeIngress, normalizeNetworkPolicy, normalizeService, serviceObjectFromRecord, type IngressRecord, type ServiceRecord } from '../index.js';
 
 // A ClusterIP service as the API server stores it, normalised; each case changes what it tests.
 const BASE = {
@@ -165,5 +165,37 @@ describe('ingressObjectFromRecord', () => {
     for (const i of [...seed.ingresses, ...seedCluster({ pendingIngresses: true }).ingresses]) {
       expect(normalizeIngress(ingressObjectFromRecord(i)).record, i.name).toEqual(i);
     }
+  });
+});
+
+describe('networkPolicyObjectFromRecord', () => {
+  const SPEC = {
+    podSelector: { matchLabels: { app: 'api' } },
+    policyTypes: ['Ingress', 'Egress'],
+    ingress: [
+      { from: [{ podSelector: { matchLabels: { app: 'web' } }, namespaceSelector: { matchExpressions: [{ key: 'team', operator: 'In', values: ['a', 'b'] }] } }], ports: [{ protocol: 'TCP', port: 'http' }, { protocol: 'UDP', port: 5000, endPort: 5010 }] },
+      { ports: [{ protocol: 'TCP', port: 9090 }] },
+    ],
+    egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }] }, { to: [] }],
+  };
+  const record = normalizeNetworkPolicy(kNetworkPolicy('api-in', SPEC, { ns: 'shop' })).record;
+
+  it('prints the spec as the API server stores it: missing lists stay missing, an empty `to` stays empty, ports by name and range', () => {
+    const o = networkPolicyObjectFromRecord(record) as { spec: typeof SPEC; metadata: Record<string, unknown> };
+    expect(o.spec.ingress).toEqual([
+      { from: [{ namespaceSelector: { matchExpressions: [{ key: 'team', operator: 'In', values: ['a', 'b'] }] }, podSelector: { matchLabels: { app: 'web' } } }], ports: [{ port: 'http', protocol: 'TCP' }, { endPort: 5010, port: 5000, protocol: 'UDP' }] },
+      { ports: [{ port: 9090, protocol: 'TCP' }] },
+    ]);
+    expect(o.spec.egress).toEqual([{ to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }] }, { to: [] }]);
+    expect(o.metadata).toMatchObject({ name: 'api-in', namespace: 'shop' });
+  });
+
+  it('normalises back to the same record', () => {
+    expect(normalizeNetworkPolicy(networkPolicyObjectFromRecord(record)).record).toEqual(record);
+  });
+
+  it('an empty pod selector prints as {} (every pod of the namespace)', () => {
+    const deny = normalizeNetworkPolicy(kNetworkPolicy('deny', { podSelector: {}, policyTypes: ['Ingress'] })).record;
+    expect((networkPolicyObjectFromRecord(deny) as { spec: unknown }).spec).toEqual({ podSelector: {}, policyTypes: ['Ingress'] });
   });
 });

@@ -1,4 +1,4 @@
-import type { IngressRecord, LoadBalancerIngress, ServiceRecord } from '../catalog-types.js';
+import type { IngressRecord, LabelSelector, LoadBalancerIngress, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicyRecord, NetworkPolicyRule, ServiceRecord } from '../catalog-types.js';
 import type { KubeIngress, KubeLoadBalancerIngress, KubeService, KubeServicePort } from '../kube-types.js';
 import { ingressManifestFromRecord } from './ingress-manifest.js';
 import { portOrName } from './common.js';
@@ -53,12 +53,50 @@ export function ingressObjectFromRecord(record: IngressRecord): KubeIngress {
   });
 }
 
-function objectMeta(r: ServiceRecord | IngressRecord) {
+/** A mirrored NetworkPolicy (the catalog may answer it without its resourceVersion). */
+export type MirroredNetworkPolicy = Omit<NetworkPolicyRecord, 'resourceVersion'> & { resourceVersion?: string };
+
+/** The NetworkPolicy counterpart: selector, policy types, rules with their peers and ports as the API server stores them. */
+export function networkPolicyObjectFromRecord(record: MirroredNetworkPolicy): Record<string, unknown> {
+  const spec: Record<string, unknown> = { podSelector: selectorObject(record.podSelector), policyTypes: [...record.policyTypes] };
+  if (record.ingress.length) spec['ingress'] = record.ingress.map((r) => ruleObject(r, 'from'));
+  if (record.egress.length) spec['egress'] = record.egress.map((r) => ruleObject(r, 'to'));
+  return sortKeys({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: objectMeta(record), spec });
+}
+
+function ruleObject(rule: NetworkPolicyRule, peersKey: 'from' | 'to'): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (rule.ports) out['ports'] = rule.ports.map(portObject);
+  if (rule.peers) out[peersKey] = rule.peers.map(peerObject);
+  return out;
+}
+
+function portObject(p: NetworkPolicyPort): Record<string, unknown> {
+  return { protocol: p.protocol, ...(p.port !== null ? { port: p.port } : {}), ...(p.endPort !== null ? { endPort: p.endPort } : {}) };
+}
+
+function peerObject(p: NetworkPolicyPeer): Record<string, unknown> {
+  return {
+    ...(p.podSelector ? { podSelector: selectorObject(p.podSelector) } : {}),
+    ...(p.namespaceSelector ? { namespaceSelector: selectorObject(p.namespaceSelector) } : {}),
+    ...(p.ipBlock ? { ipBlock: { cidr: p.ipBlock.cidr, ...(p.ipBlock.except.length ? { except: [...p.ipBlock.except] } : {}) } } : {}),
+  };
+}
+
+/** `{}` selects everything, as kubectl prints an empty selector. */
+function selectorObject(s: LabelSelector): Record<string, unknown> {
+  return {
+    ...(Object.keys(s.matchLabels).length ? { matchLabels: { ...s.matchLabels } } : {}),
+    ...(s.matchExpressions.length ? { matchExpressions: s.matchExpressions.map((e) => ({ key: e.key, operator: e.operator, ...(e.values.length ? { values: [...e.values] } : {}) })) } : {}),
+  };
+}
+
+function objectMeta(r: ServiceRecord | IngressRecord | MirroredNetworkPolicy) {
   return {
     name: r.name,
     namespace: r.namespace,
     uid: r.uid,
-    resourceVersion: r.resourceVersion,
+    ...(r.resourceVersion ? { resourceVersion: r.resourceVersion } : {}),
     // The API server writes seconds (RFC 3339), the catalog keeps an ISO string.
     creationTimestamp: r.k8sCreatedAt.replace(/\.\d+Z$/, 'Z'),
     ...(Object.keys(r.labels).length ? { labels: { ...r.labels } } : {}),

@@ -16,8 +16,13 @@ const toRule = (r: NetworkPolicyRule): NetworkPolicyRuleModel => ({
   peers: r.peers?.map((p) => ({ podSelector: toLabelSelectorModel(p.podSelector), namespaceSelector: toLabelSelectorModel(p.namespaceSelector), ipBlock: p.ipBlock && { cidr: p.ipBlock.cidr, except: [...p.ipBlock.except] } })) ?? null,
 });
 
-export function toNetworkPolicyModel(p: CatalogNetworkPolicy): NetworkPolicyModel {
+/** The record a model was made from, for resolve fields (a symbol key: REST answers never carry it). */
+export const POLICY_SOURCE = Symbol('policy source');
+export type SourcedNetworkPolicyModel = NetworkPolicyModel & { [POLICY_SOURCE]: CatalogNetworkPolicy };
+
+export function toNetworkPolicyModel(p: CatalogNetworkPolicy): SourcedNetworkPolicyModel {
   return {
+    [POLICY_SOURCE]: p,
     cluster: p.cluster,
     namespace: p.namespace,
     name: p.name,
