@@ -6,7 +6,11 @@
 // Sizes (environment, see bench/README.md): BENCH_FLEET_CLUSTERS, BENCH_FLEET_SERVICES,
 // BENCH_FLEET_GROWTH, BENCH_FLEET_LOAD_SECONDS, BENCH_FLEET_CHURN_RATE,
 // BENCH_FLEET_CHURN_SECONDS, BENCH_FLEET_ROUND_TRIPS; `--quick` makes them small.
+// BENCH_FLEET_PROFILE=<folder>: after each catalog question's measured run, the API's CPU
+// profile under the same load, written there and summarised.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import * as k8s from '@kubernetes/client-node';
 import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
@@ -15,7 +19,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../apps/api/test/support/test-database.js';
 import { type RunningProduct, startProduct } from '../apps/web/test/support/running-product.js';
 import { CatalogGroupsDocument, CatalogServicesDocument, DiagnosticsPageDocument, ServicePageDocument, TopologyDocument } from '../apps/web/lib/graphql/generated/graphql.js';
-import { inspectorUrl, memoryAfterGc, residentMemory } from './support/api-process.js';
+import { cpuProfile, inspectorUrl, memoryAfterGc, residentMemory } from './support/api-process.js';
 import { copyBaseline, serverConnections } from './support/copy-baseline.js';
 import { type FanOutQuestion, startFanOutServer } from './support/fan-out.js';
 import { load, type LoadRequest, type LoadResult } from './support/load.js';
@@ -46,6 +50,7 @@ const ADMIN_TOKEN = 'bench-fleet-admin-token-0123456789';
 const SEARCH = 'gateway-7';
 const PAGE = 50;
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+const PROFILE_DIR = process.env.BENCH_FLEET_PROFILE;
 const fleetName = (clusters: number) => `${clusters} × ${SERVICES.toLocaleString('en-US')} services`;
 const now = () => performance.timeOrigin + performance.now();
 const percentile = (xs: number[], p: number) => {
@@ -79,7 +84,8 @@ async function startStage(clusters: number): Promise<Stage> {
     // The inspector lets the benchmark collect garbage before it reads the heap; the data
     // directory is the test database's, so PGlite's files outlive the API for the COPY baseline.
     apiNodeArgs: ['--inspect=127.0.0.1:0'],
-    apiEnv: { SWITCHBOARD_DATA_DIR: db.dataDir, RATE_LIMIT_MUTATIONS: '1000000', RATE_LIMIT_LOGINS: '1000000', RATE_LIMIT_AUTH_FAILURES: '1000000' },
+    // NODE_ENV as the images set it (the test runner's "test" turns on graphql-js's development checks).
+    apiEnv: { NODE_ENV: 'production', SWITCHBOARD_DATA_DIR: db.dataDir, RATE_LIMIT_MUTATIONS: '1000000', RATE_LIMIT_LOGINS: '1000000', RATE_LIMIT_AUTH_FAILURES: '1000000' },
   });
   const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
   const gqlBody = (doc: Parameters<typeof print>[0] | string, variables: Record<string, unknown> = {}) => JSON.stringify({ query: typeof doc === 'string' ? doc : print(doc), variables });
@@ -208,6 +214,15 @@ async function everyScenario(stage: Stage, sync: ColdSync, search: LoadResult, o
   await reconnectStorm(stage);
 }
 
+/** Where the API's time goes under one question's load (not a goal: for reading why one is missed). */
+async function profileUnderLoad(stage: Stage, name: string, req: LoadRequest): Promise<void> {
+  mkdirSync(PROFILE_DIR!, { recursive: true });
+  const { profile, top } = await cpuProfile(inspectorUrl(stage.api.output()), () => load(req, CONNECTIONS, LOAD_SECONDS));
+  const file = path.join(PROFILE_DIR!, `fleet-${name}-${stage.clusters}x${SERVICES}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  console.log(`[bench] API CPU profile, ${name} under load (${file}), self time:\n  ${top.join('\n  ')}`);
+}
+
 async function copyFigure(stage: Stage, sync: ColdSync): Promise<void> {
   const copy = await copyBaseline(stage.db.database);
   const syncRate = copy.totalRows / (sync.ms / 1000);
@@ -262,6 +277,7 @@ async function catalogQueries(stage: Stage, search: LoadResult): Promise<void> {
         expect(r.requests, `${via} ${q.id} answered within ${LOAD_SECONDS} s`).toBeGreaterThan(0);
         const details = { p50: r.p50, p99: r.p99, requests: r.requests, fanOutP50: baseline.p50, fanOutP99: baseline.p99, fanOutRps: baseline.requestsPerSecond, connections: CONNECTIONS, seconds: LOAD_SECONDS };
         record({ id: `fleet.query.${q.id}.${via}.throughput`, title: `${via === 'graphql' ? 'GraphQL' : 'REST'} ${q.title}, ${CONNECTIONS} connections: req/s (${engine})`, unit: 'req/s', value: r.requestsPerSecond, goal: { min: 50 * baseline.requestsPerSecond }, baseline: { label: 'live fan-out with client-node to every cluster', value: baseline.requestsPerSecond }, details });
+        if (PROFILE_DIR) await profileUnderLoad(stage, `${via}-${q.id}`, q[via]);
         if (q.id === 'search') record({ id: `fleet.query.search.${via}.p99`, title: `${via === 'graphql' ? 'GraphQL' : 'REST'} ${q.title}, ${CONNECTIONS} connections: p99 (${engine})`, unit: 'ms', value: r.p99, goal: { max: 50 }, baseline: { label: 'live fan-out p99', value: baseline.p99 }, details });
       }
     }

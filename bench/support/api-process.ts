@@ -18,8 +18,8 @@ export function inspectorUrl(output: string): string {
   return url;
 }
 
-/** Collects garbage in the process behind `url` (twice), then returns its process.memoryUsage(). */
-export async function memoryAfterGc(url: string): Promise<NodeJS.MemoryUsage> {
+/** A session on the inspector behind `url`: one protocol call at a time. */
+async function inspect<T>(url: string, fn: (send: (method: string, params?: object) => Promise<any>) => Promise<T>): Promise<T> {
   const ws = new WebSocket(url);
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   let id = 0;
@@ -37,11 +37,51 @@ export async function memoryAfterGc(url: string): Promise<NodeJS.MemoryUsage> {
       ws.send(JSON.stringify({ id: mine, method, params }));
     });
   try {
+    return await fn(send);
+  } finally {
+    ws.close();
+  }
+}
+
+/** Collects garbage in the process behind `url` (twice), then returns its process.memoryUsage(). */
+export function memoryAfterGc(url: string): Promise<NodeJS.MemoryUsage> {
+  return inspect(url, async (send) => {
     await send('HeapProfiler.collectGarbage');
     await send('HeapProfiler.collectGarbage');
     const r = await send('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
     return JSON.parse(r.result.value);
-  } finally {
-    ws.close();
-  }
+  });
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/**
+ * The process's CPU profile while `during` runs (a .cpuprofile, for Chrome's DevTools) and
+ * its functions with the most self time, as "share% name file:line".
+ */
+export function cpuProfile(url: string, during: () => Promise<unknown>): Promise<{ profile: object; top: string[] }> {
+  return inspect(url, async (send) => {
+    await send('Profiler.enable');
+    await send('Profiler.start');
+    let profile: { nodes: ProfileNode[] };
+    try {
+      await during();
+    } finally {
+      ({ profile } = await send('Profiler.stop'));
+    }
+    const nodes = profile.nodes;
+    const total = nodes.reduce((n, x) => n + (x.hitCount ?? 0), 0) || 1;
+    const self = new Map<string, number>();
+    for (const n of nodes) {
+      const f = n.callFrame;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^.*\/apps\//, 'apps/')}:${f.lineNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + (n.hitCount ?? 0));
+    }
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${((100 * v) / total).toFixed(1)}% ${k}`);
+    return { profile, top };
+  });
 }

@@ -20,8 +20,8 @@ export interface FanOutServer {
   close(): Promise<void>;
 }
 
-/** Fan-outs computed at once: each holds every cluster's lists in memory, so more only swap. */
-const IN_FLIGHT = 4;
+/** Fan-outs computed at once: each holds every cluster's lists in memory, and the clusters answer in turn anyway. */
+const IN_FLIGHT = 2;
 const PAGE = 50;
 
 export async function startFanOutServer(clusters: { name: string; kubeconfig: string }[]): Promise<FanOutServer> {
@@ -48,6 +48,8 @@ export async function startFanOutServer(clusters: { name: string; kubeconfig: st
     void (async () => {
       await slot();
       try {
+        // The load generator gave up on this one (its run ended): computing it would only slow the next run.
+        if (req.socket.destroyed) return;
         const question = url.pathname.slice(1) as FanOutQuestion;
         const body = await answer(question, q, question === 'service' || question === 'topology' ? [byName.get(q.get('cluster')!)!] : clients);
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
