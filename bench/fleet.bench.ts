@@ -195,7 +195,7 @@ describe(`fleet: ${fleetName(CLUSTERS)} (${engine})${QUICK ? ' (quick)' : ''}`, 
     const first = growth[0]!;
     const last = growth.at(-1)!;
     const doublings = Math.log2(last.multiple / first.multiple) || 1;
-    // Linear: time per object no worse than at the smallest fleet; sub-linear search: p99 less than doubles per doubling.
+    // Linear or better: the sync time at most doubles per doubling of the fleet; the search p99 should grow less.
     const syncGrowth = (last.syncMs / first.syncMs) ** (1 / doublings);
     const searchGrowth = (last.searchP99 / first.searchP99) ** (1 / doublings);
     const details = Object.fromEntries(growth.flatMap((g) => [[`syncSeconds@${g.multiple}x`, g.syncMs / 1000], [`searchP99@${g.multiple}x`, g.searchP99]]));
