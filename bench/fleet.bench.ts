@@ -6,8 +6,9 @@
 // Sizes (environment, see bench/README.md): BENCH_FLEET_CLUSTERS, BENCH_FLEET_SERVICES,
 // BENCH_FLEET_GROWTH, BENCH_FLEET_LOAD_SECONDS, BENCH_FLEET_CHURN_RATE,
 // BENCH_FLEET_CHURN_SECONDS, BENCH_FLEET_ROUND_TRIPS; `--quick` makes them small.
-// BENCH_FLEET_PROFILE=<folder>: after each catalog question's measured run, the API's CPU
-// profile under the same load, written there and summarised.
+// BENCH_FLEET_PROFILE=<folder>: the API's CPU profile of the full fleet's cold sync (which
+// the profiler slows by a few per cent) and, after each catalog question's measured run, under
+// the same load again; written there and summarised.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,8 +120,11 @@ interface ColdSync {
   heapBefore: number;
 }
 
-/** Registers every cluster at once and waits until each is READY (every kind listed and committed). */
-async function coldSync(stage: Stage): Promise<ColdSync> {
+/**
+ * Registers every cluster at once and waits until each is READY (every kind listed and
+ * committed); with `profile` (BENCH_FLEET_PROFILE, the full fleet) under the CPU profiler.
+ */
+async function coldSync(stage: Stage, profile: boolean): Promise<ColdSync> {
   const { heapUsed: heapBefore } = await memoryAfterGc(inspectorUrl(stage.api.output()));
   let peakConnections: number | null = null;
   let sampling = true;
@@ -132,18 +136,21 @@ async function coldSync(stage: Stage): Promise<ColdSync> {
     }
   })();
   const started = performance.now();
-  await Promise.all(
-    stage.fleet.clusters.map(async (c) => {
-      const r = await stage.rest('POST', '/clusters', { name: c.name, kubeconfig: c.kubeconfig, displayName: c.name });
-      if (r.status !== 201) throw new Error(`registering ${c.name}: ${r.status} ${JSON.stringify(r.body)}`);
-    }),
-  );
-  for (;;) {
-    const { body } = await stage.rest<{ name: string; status: string }[]>('GET', '/clusters');
-    if (body.length === stage.clusters && body.every((c) => c.status === 'READY')) break;
-    if (performance.now() - started > 3_600_000) throw new Error(`not READY after an hour: ${JSON.stringify(body.map((c) => [c.name, c.status]))}`);
-    await sleep(200);
-  }
+  const syncAll = async () => {
+    await Promise.all(
+      stage.fleet.clusters.map(async (c) => {
+        const r = await stage.rest('POST', '/clusters', { name: c.name, kubeconfig: c.kubeconfig, displayName: c.name });
+        if (r.status !== 201) throw new Error(`registering ${c.name}: ${r.status} ${JSON.stringify(r.body)}`);
+      }),
+    );
+    for (;;) {
+      const { body } = await stage.rest<{ name: string; status: string }[]>('GET', '/clusters');
+      if (body.length === stage.clusters && body.every((c) => c.status === 'READY')) return;
+      if (performance.now() - started > 3_600_000) throw new Error(`not READY after an hour: ${JSON.stringify(body.map((c) => [c.name, c.status]))}`);
+      await sleep(200);
+    }
+  };
+  await (profile ? profiled(stage, 'cold-sync', syncAll) : syncAll());
   const ms = performance.now() - started;
   sampling = false;
   await sampler;
@@ -171,7 +178,7 @@ describe(`fleet: ${fleetName(CLUSTERS)} (${engine})${QUICK ? ' (quick)' : ''}`, 
     it(`${multiple}× (${fleetName(clusters)}): cold sync and the search page under load${full ? ', then every scenario at this size' : ''}`, async () => {
       stage = await startStage(clusters);
       const { objects, bytesPerObject } = await stage.fleet.call<{ objects: number; bytesPerObject: number }>('objectStats');
-      const sync = await coldSync(stage);
+      const sync = await coldSync(stage, full && Boolean(PROFILE_DIR));
       const search = await load(stage.gqlLoad(CatalogServicesDocument, searchVariables), CONNECTIONS, LOAD_SECONDS);
       expect(search.failures).toBe(0);
       growth.push({ multiple, clusters, objects, syncMs: sync.ms, searchP99: search.p99, searchRps: search.requestsPerSecond });
@@ -214,13 +221,17 @@ async function everyScenario(stage: Stage, sync: ColdSync, search: LoadResult, o
   await reconnectStorm(stage);
 }
 
-/** Where the API's time goes under one question's load (not a goal: for reading why one is missed). */
-async function profileUnderLoad(stage: Stage, name: string, req: LoadRequest): Promise<void> {
+/** `work` with the API's CPU profile taken meanwhile, written to PROFILE_DIR and summarised (not a goal: for reading why one is missed). */
+async function profiled<T>(stage: Stage, name: string, work: () => Promise<T>): Promise<T> {
   mkdirSync(PROFILE_DIR!, { recursive: true });
-  const { profile, top } = await cpuProfile(inspectorUrl(stage.api.output()), () => load(req, CONNECTIONS, LOAD_SECONDS));
+  let result!: T;
+  const { profile, top } = await cpuProfile(inspectorUrl(stage.api.output()), async () => {
+    result = await work();
+  });
   const file = path.join(PROFILE_DIR!, `fleet-${name}-${stage.clusters}x${SERVICES}.cpuprofile`);
   writeFileSync(file, JSON.stringify(profile));
-  console.log(`[bench] API CPU profile, ${name} under load (${file}), self time:\n  ${top.join('\n  ')}`);
+  console.log(`[bench] API CPU profile, ${name} (${file}), self time:\n  ${top.join('\n  ')}`);
+  return result;
 }
 
 async function copyFigure(stage: Stage, sync: ColdSync): Promise<void> {
@@ -277,7 +288,7 @@ async function catalogQueries(stage: Stage, search: LoadResult): Promise<void> {
         expect(r.requests, `${via} ${q.id} answered within ${LOAD_SECONDS} s`).toBeGreaterThan(0);
         const details = { p50: r.p50, p99: r.p99, requests: r.requests, fanOutP50: baseline.p50, fanOutP99: baseline.p99, fanOutRps: baseline.requestsPerSecond, connections: CONNECTIONS, seconds: LOAD_SECONDS };
         record({ id: `fleet.query.${q.id}.${via}.throughput`, title: `${via === 'graphql' ? 'GraphQL' : 'REST'} ${q.title}, ${CONNECTIONS} connections: req/s (${engine})`, unit: 'req/s', value: r.requestsPerSecond, goal: { min: 50 * baseline.requestsPerSecond }, baseline: { label: 'live fan-out with client-node to every cluster', value: baseline.requestsPerSecond }, details });
-        if (PROFILE_DIR) await profileUnderLoad(stage, `${via}-${q.id}`, q[via]);
+        if (PROFILE_DIR) await profiled(stage, `${via}-${q.id}-under-load`, () => load(q[via], CONNECTIONS, LOAD_SECONDS));
         if (q.id === 'search') record({ id: `fleet.query.search.${via}.p99`, title: `${via === 'graphql' ? 'GraphQL' : 'REST'} ${q.title}, ${CONNECTIONS} connections: p99 (${engine})`, unit: 'ms', value: r.p99, goal: { max: 50 }, baseline: { label: 'live fan-out p99', value: baseline.p99 }, details });
       }
     }
