@@ -38,7 +38,9 @@ export function load(req: LoadRequest, connections: number, seconds: number): Pr
     child.once('exit', (code) => {
       if (code !== 0) return reject(new Error(`autocannon exited with ${code}: ${err}`));
       const r = JSON.parse(out) as { latency: { p50: number; p99: number }; requests: { average: number; total: number }; non2xx: number; errors: number; timeouts: number };
-      resolve({ p50: r.latency.p50, p99: r.latency.p99, requestsPerSecond: r.requests.average, requests: r.requests.total, failures: r.non2xx + r.errors + r.timeouts });
+      // Nothing answered within the run: its latency is longer than the run, not 0.
+      const none = r.requests.total === 0 ? Number.POSITIVE_INFINITY : undefined;
+      resolve({ p50: none ?? r.latency.p50, p99: none ?? r.latency.p99, requestsPerSecond: r.requests.average, requests: r.requests.total, failures: r.non2xx + r.errors + r.timeouts });
     });
   });
 }
