@@ -201,7 +201,8 @@ describe(`fleet: ${fleetName(CLUSTERS)} (${engine})${QUICK ? ' (quick)' : ''}`, 
     console.log(['[bench] fleet growth', '| fleet | clusters | objects | cold sync | ×/doubling | search p99 | ×/doubling | search req/s |', '| --- | --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n'));
     const first = growth[0]!;
     const last = growth.at(-1)!;
-    const doublings = Math.log2(last.multiple / first.multiple) || 1;
+    const doublings = Math.log2(last.multiple / first.multiple);
+    if (!doublings) return; // one multiple only (BENCH_FLEET_GROWTH=1): nothing grew
     // Linear or better: the sync time at most doubles per doubling of the fleet; the search p99 should grow less.
     const syncGrowth = (last.syncMs / first.syncMs) ** (1 / doublings);
     const searchGrowth = (last.searchP99 / first.searchP99) ** (1 / doublings);
@@ -381,11 +382,15 @@ async function selfService(stage: Stage): Promise<void> {
     direct.push(await directApplies(`bench-direct-${i}`));
   }
   // What one round trip asks of the cluster (its requests by verb), counted over the concurrent ones.
-  await stage.fleet.call('requestCounts', { reset: true });
+  // (No reset: the reconnect storm reads which kinds are watched from the counts since the start.)
+  const countsOf = async () => (await stage.fleet.call<Record<string, Record<string, number>>>('requestCounts'))[cluster.name] ?? {};
+  const before = await countsOf();
   const concurrent = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => roundTrip(`bench-ssc-${i}`)));
-  const asked = (await stage.fleet.call<Record<string, Record<string, number>>>('requestCounts'))[cluster.name] ?? {};
   const perRoundTrip: Record<string, number> = {};
-  for (const [key, n] of Object.entries(asked)) if (!key.startsWith('watch ')) perRoundTrip[`kube:${key.split(' ')[0]}`] = (perRoundTrip[`kube:${key.split(' ')[0]}`] ?? 0) + n / CONCURRENT;
+  for (const [key, n] of Object.entries(await countsOf())) {
+    const verb = `kube:${key.split(' ')[0]}`;
+    if (!key.startsWith('watch ') && n > (before[key] ?? 0)) perRoundTrip[verb] = (perRoundTrip[verb] ?? 0) + (n - (before[key] ?? 0)) / CONCURRENT;
+  }
   const directConcurrent = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => directApplies(`bench-directc-${i}`)));
   const title = (how: string) => `Self-service: createService (NodePort) + exposeService (Ingress, TLS) → https URL in the catalog, ${how}: p99 (${engine})`;
   record({ id: 'fleet.self-service.sequential.p99', title: title(`${ROUND_TRIPS} one after another`), unit: 'ms', value: percentile(sequential, 99), goal: { max: 500 }, baseline: { label: 'the two server-side applies sent straight to kube-sim, p99', value: percentile(direct, 99) }, details: { p50: percentile(sequential, 50), baselineP50: percentile(direct, 50) } });
