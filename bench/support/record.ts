@@ -6,7 +6,7 @@ export interface BenchResult {
   id: string;
   /** What was measured, in words. */
   title: string;
-  unit: 'ms' | 'MiB' | 'bytes/object' | 'events/s' | 'kB' | 'score';
+  unit: 'ms' | 'MiB' | 'bytes/object' | 'events/s' | 'kB' | 'score' | 'rows/s' | 'req/s' | 'count' | 'factor';
   value: number;
   /** The goal from the issue: value must stay at or under `max` (or at or over `min`). */
   goal: { max?: number; min?: number; source: string };

@@ -13,7 +13,20 @@ export interface FleetCluster {
 
 export interface Fleet {
   clusters: { name: string; kubeconfig: string; services: number; pods: number }[];
+  /** Runs one of the worker's operations (OPS below) and resolves with its answer. */
+  call<T = unknown>(op: FleetOp, args?: Record<string, unknown>): Promise<T>;
+  /** Messages the worker sends while an operation runs (e.g. each churn write). */
+  onEvent(listener: (event: FleetEvent) => void): () => void;
   stop(): Promise<void>;
+}
+
+export type FleetOp = 'objectStats' | 'requestCounts' | 'dropWatches' | 'churn';
+export interface FleetEvent {
+  type: 'write';
+  cluster: string;
+  /** "namespace/name" of the written service. */
+  object: string;
+  at: number;
 }
 
 const WORKER = `
@@ -27,7 +40,60 @@ const { parentPort, workerData } = require('node:worker_threads');
     sims.push(sim);
   }
   parentPort.postMessage({ type: 'ready', clusters: sims.map((s) => ({ name: s.name, kubeconfig: s.kubeconfig(), services: s.list('v1', 'Service').length, pods: s.list('v1', 'Pod').length })) });
+  const now = () => performance.timeOrigin + performance.now();
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const ops = {
+    // Objects per cluster and the JSON size of every tenth (what a full-object cache holds at least).
+    objectStats() {
+      let objects = 0, sampled = 0, bytes = 0;
+      for (const s of sims) for (const [v, k] of workerData.kinds) {
+        const items = s.list(v, k);
+        objects += items.length;
+        for (let i = 0; i < items.length; i += 10) { sampled++; bytes += JSON.stringify(items[i]).length; }
+      }
+      return { objects, bytesPerObject: sampled ? bytes / sampled : 0 };
+    },
+    requestCounts({ reset }) {
+      return Object.fromEntries(sims.map((s) => [s.name, s.requestCounts(reset)]));
+    },
+    // Drops every open watch of every cluster; in the clusters named in expire, a write and a
+    // compaction follow, so every resumed watch there is answered 410 and must relist.
+    async dropWatches({ expire }) {
+      for (const s of sims) {
+        s.faults.dropWatches();
+        if (!expire.includes(s.name)) continue;
+        const ns = s.list('v1', 'Namespace')[0];
+        await s.apply({ ...ns, metadata: { ...ns.metadata, resourceVersion: undefined, annotations: { ...(ns.metadata.annotations || {}), 'bench.switchboard/storm': String(now()) } } });
+        s.faults.compact();
+      }
+      return { at: now() };
+    },
+    // rate writes/s for seconds, round-robin over the clusters; each annotates a service no other write touches.
+    async churn({ rate, seconds }) {
+      const queues = sims.map((s) => ({ sim: s, services: s.list('v1', 'Service').filter((o) => o.metadata.namespace !== 'default'), next: 0 }));
+      const total = Math.min(rate * seconds, queues.reduce((n, q) => n + q.services.length, 0));
+      const started = now();
+      for (let i = 0; i < total; i++) {
+        const wait = started + (i * 1000) / rate - now();
+        if (wait > 1) await sleep(wait);
+        const q = queues[i % queues.length];
+        const o = q.services[q.next++ % q.services.length];
+        const at = now();
+        await q.sim.apply({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, annotations: { ...(o.metadata.annotations || {}), 'bench.switchboard/churn': String(i) } } });
+        parentPort.postMessage({ type: 'event', event: { type: 'write', cluster: q.sim.name, object: o.metadata.namespace + '/' + o.metadata.name, at } });
+      }
+      return { writes: total, seconds: (now() - started) / 1000 };
+    },
+  };
   parentPort.on('message', async (m) => {
+    if (m.type === 'call') {
+      try {
+        parentPort.postMessage({ type: 'answer', id: m.id, value: await ops[m.op](m.args || {}) });
+      } catch (err) {
+        parentPort.postMessage({ type: 'answer', id: m.id, error: String((err && err.stack) || err) });
+      }
+      return;
+    }
     if (m.type !== 'stop') return;
     await Promise.all(sims.map((s) => s.stop()));
     parentPort.postMessage({ type: 'stopped' });
@@ -39,7 +105,19 @@ const { parentPort, workerData } = require('node:worker_threads');
 export function startFleet(clusters: FleetCluster[]): Promise<Fleet> {
   const kubeSim = pathToFileURL(createRequire(import.meta.url).resolve('@switchboard/kube-sim')).href;
   // Ten clusters of 10k services hold a few GiB of objects.
-  const worker = new Worker(WORKER, { eval: true, workerData: { kubeSim, clusters }, resourceLimits: { maxOldGenerationSizeMb: 12_288 } });
+  const kinds = [['v1', 'Namespace'], ['v1', 'Node'], ['v1', 'Pod'], ['v1', 'Service'], ['discovery.k8s.io/v1', 'EndpointSlice'], ['networking.k8s.io/v1', 'Ingress'], ['apps/v1', 'Deployment'], ['apps/v1', 'ReplicaSet']];
+  const worker = new Worker(WORKER, { eval: true, workerData: { kubeSim, clusters, kinds }, resourceLimits: { maxOldGenerationSizeMb: 12_288 } });
+  let calls = 0;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const listeners = new Set<(e: FleetEvent) => void>();
+  worker.on('message', (m: { type: string; id: number; value?: unknown; error?: string; event: FleetEvent }) => {
+    if (m.type === 'event') for (const l of listeners) l(m.event);
+    if (m.type !== 'answer') return;
+    const p = pending.get(m.id);
+    pending.delete(m.id);
+    if (m.error) p?.reject(new Error(m.error));
+    else p?.resolve(m.value);
+  });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     const onMessage = (m: { type: string; message?: string; clusters: Fleet['clusters'] }) => {
@@ -48,6 +126,15 @@ export function startFleet(clusters: FleetCluster[]): Promise<Fleet> {
       worker.off('message', onMessage);
       resolve({
         clusters: m.clusters,
+        call<T>(op: FleetOp, args: Record<string, unknown> = {}) {
+          const id = ++calls;
+          worker.postMessage({ type: 'call', id, op, args });
+          return new Promise<T>((res, rej) => pending.set(id, { resolve: res as (v: unknown) => void, reject: rej }));
+        },
+        onEvent(listener) {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
         async stop() {
           const stopped = new Promise((r) => worker.once('message', r));
           worker.postMessage({ type: 'stop' });

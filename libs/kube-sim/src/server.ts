@@ -37,6 +37,8 @@ export interface ServerContext {
   bookmarkIntervalMs: number;
   /** Open watch responses, so faults can drop or freeze them. */
   watches: Set<ServerResponse>;
+  /** Requests served, by "<verb> <resource>" ("expired <resource>" for a watch answered 410), for SimCluster.requestCounts. */
+  requests: Map<string, number>;
   admin(action: string, query: URLSearchParams): Promise<unknown>;
 }
 
@@ -140,6 +142,8 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
     const q = url.searchParams;
     const readOnly = bearer === ctx.readOnlyToken;
     const verb = req.method === 'GET' ? (queryFlag(q, 'watch') ? 'watch' : r.name ? 'get' : 'list') : { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' }[req.method ?? ''] ?? '';
+    // A list's later pages are counted apart: one relist is one "list", however many pages it reads.
+    count(ctx, `${verb === 'list' && q.get('continue') ? 'list-continue' : verb} ${r.def.resource}`);
     if (readOnly && !['get', 'list', 'watch'].includes(verb)) {
       return sendStatus(res, forbidden('system:serviceaccount:kube-system:readonly', verb, r.def.resource, r.def.group, r.def.namespaced ? r.namespace : undefined, r.name, r.subresource).status);
     }
@@ -219,6 +223,10 @@ export async function handle(ctx: ServerContext, req: IncomingMessage, res: Serv
   }
 }
 
+function count(ctx: ServerContext, key: string): void {
+  ctx.requests.set(key, (ctx.requests.get(key) ?? 0) + 1);
+}
+
 function filtersOf(r: Route, q: URLSearchParams): (o: KubeObject) => boolean {
   const labels = parseLabelSelector(q.get('labelSelector') ?? undefined);
   const fields = parseFieldSelector(q.get('fieldSelector') ?? undefined);
@@ -279,6 +287,7 @@ function watch(ctx: ServerContext, r: Route, q: URLSearchParams, req: IncomingMe
   const write = (type: string, object: unknown) => writeLine(`${JSON.stringify({ type, object })}\n`);
   if (ctx.faults.expireNextWatches > 0) {
     ctx.faults.expireNextWatches--;
+    count(ctx, `expired ${r.def.resource}`);
     write('ERROR', expired('too old resource version: expired by fault injection').status);
     return void res.end();
   }
@@ -292,7 +301,10 @@ function watch(ctx: ServerContext, r: Route, q: URLSearchParams, req: IncomingMe
       backlog = store.eventsSince(rkeyOf(r.def), Number(rvParam)).filter((e) => match(e.obj)).map((e) => ({ type: e.type, obj: e.obj }));
     } catch (err) {
       // A real server answers a too-old version with 200, one ERROR event, then closes.
-      if (err instanceof SimStatusError) write('ERROR', err.status);
+      if (err instanceof SimStatusError) {
+        count(ctx, `expired ${r.def.resource}`);
+        write('ERROR', err.status);
+      }
       return void res.end();
     }
   }

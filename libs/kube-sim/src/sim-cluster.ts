@@ -63,6 +63,12 @@ export interface SimCluster {
   scale(namespace: string, deployment: string, replicas: number): Promise<void>;
   setPodReady(namespace: string, pod: string, ready: boolean): Promise<void>;
   readonly faults: SimFaults;
+  /**
+   * Requests served since the start (or the last reset), by "<verb> <resource>", e.g.
+   * "list services", "watch pods"; a list's later pages are "list-continue <resource>";
+   * "expired <resource>" counts watches answered with 410 Gone.
+   */
+  requestCounts(reset?: boolean): Record<string, number>;
   resourceVersion(): string;
   stop(): Promise<void>;
 }
@@ -111,6 +117,7 @@ export async function startCluster(opts: SimClusterOptions): Promise<SimCluster>
   const certs = await certificates;
   const faults: FaultState = { latencyMs: 0, failNext: 0, failStatus: 500, retryAfterSeconds: undefined, expireNextWatches: 0, frozen: false };
   const watches = new Set<ServerResponse>();
+  const requests = new Map<string, number>();
   const sockets = new Set<Socket>();
   const tokens = { full: token(), readOnly: token() };
   let server: https.Server;
@@ -187,6 +194,11 @@ export async function startCluster(opts: SimClusterOptions): Promise<SimCluster>
         Object.assign(faults, { latencyMs: 0, failNext: 0, failStatus: 500, retryAfterSeconds: undefined, expireNextWatches: 0, frozen: false });
       },
     },
+    requestCounts(reset = false) {
+      const counts = Object.fromEntries(requests);
+      if (reset) requests.clear();
+      return counts;
+    },
     resourceVersion: () => String(state.store.currentRv()),
     async stop() {
       state.stop();
@@ -201,6 +213,7 @@ export async function startCluster(opts: SimClusterOptions): Promise<SimCluster>
     faults,
     bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 1000,
     watches,
+    requests,
     async admin(action, q) {
       const f = sim.faults;
       const n = Number(q.get('n') ?? 1);
@@ -213,6 +226,8 @@ export async function startCluster(opts: SimClusterOptions): Promise<SimCluster>
           return f.expireNextWatches(n);
         case 'faults/compact':
           return f.compact();
+        case 'requests':
+          return sim.requestCounts(q.get('reset') === 'true');
         case 'faults/fail':
           return f.failNext(n, Number(q.get('status') ?? 500) as 500, q.get('retryAfter') ? Number(q.get('retryAfter')) : undefined);
         case 'faults/latency':

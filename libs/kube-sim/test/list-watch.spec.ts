@@ -145,6 +145,34 @@ describe('kube-sim through @kubernetes/client-node', () => {
     expect(expired[0]).toMatchObject({ type: 'ERROR', obj: { kind: 'Status', code: 410, reason: 'Expired' } });
   });
 
+  it('counts the requests it serves by verb and resource, and the watches it answered with 410', async () => {
+    const { kc, core } = clients(sim);
+    sim.requestCounts(true);
+    await core.listNamespacedService({ namespace: 'default' });
+    const first = await core.listServiceForAllNamespaces({ limit: 2 });
+    await core.listServiceForAllNamespaces({ limit: 2, _continue: first.metadata!._continue });
+    await core.readNamespace({ name: 'default' });
+    const rv = sim.resourceVersion();
+    sim.faults.compact();
+    await sim.apply({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'counted', namespace: 'default' }, spec: { ports: [{ port: 80 }] } });
+    sim.faults.compact();
+    const expired = await watchUntil(kc, '/api/v1/pods', { resourceVersion: rv }, (ev) => ev.length > 0);
+    expect(expired[0]).toMatchObject({ type: 'ERROR', obj: { code: 410 } });
+    expect(sim.requestCounts()).toEqual({ 'list services': 2, 'list-continue services': 1, 'get namespaces': 1, 'watch pods': 1, 'expired pods': 1 });
+    // Over HTTP too, with the cluster token; a reset starts the counts over.
+    const counted = await new Promise<unknown>((resolve, reject) => {
+      const req = https.request(`${sim.url}/_sim/requests?reset=true`, { method: 'POST', ca: sim.caData, headers: { authorization: `Bearer ${sim.token}` } }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c));
+        res.on('end', () => resolve(JSON.parse(text)));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(counted).toMatchObject({ 'list services': 2, 'expired pods': 1 });
+    expect(sim.requestCounts()).toEqual({});
+  });
+
   it('injects faults: expired watches, 5xx bursts with Retry-After, dropped watches, down and up', async () => {
     const { kc, core } = clients(sim);
     sim.faults.expireNextWatches(1);

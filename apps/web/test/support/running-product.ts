@@ -9,7 +9,10 @@ const root = fileURLToPath(new URL('../../../..', import.meta.url));
 
 export interface RunningProduct {
   readonly apiUrl: string;
+  /** '' when started without the dashboard. */
   readonly webUrl: string;
+  /** The API process, for benchmarks that read its memory. */
+  readonly apiPid: number;
   /** Everything both processes wrote, for the credential scan. */
   output(): string;
   stop(): Promise<void>;
@@ -41,6 +44,10 @@ export interface ProductOptions {
   databaseUrl?: string;
   /** More environment for the API (e.g. rate limits). */
   apiEnv?: Record<string, string>;
+  /** Node.js flags for the API process (benchmarks: `--inspect=127.0.0.1:0` to collect garbage before reading the heap). */
+  apiNodeArgs?: string[];
+  /** false: the API alone (benchmarks of the API). Default true. */
+  dashboard?: boolean;
 }
 
 /**
@@ -51,35 +58,40 @@ export async function startProduct(adminToken: string, opts: ProductOptions = {}
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'switchboard-web-'));
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const webUrl = `http://127.0.0.1:${webPort}`;
+  const withDashboard = opts.dashboard !== false;
+  const webUrl = withDashboard ? `http://127.0.0.1:${webPort}` : '';
   let log = '';
   const env = { ...process.env };
   delete env.DATABASE_URL;
-  const api = spawn(process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
+  const api = spawn(process.execPath, [...(opts.apiNodeArgs ?? []), path.join(root, 'apps/api/dist/main.js')], {
     cwd: root,
     env: { ...env, PORT: String(apiPort), HOST: '127.0.0.1', SWITCHBOARD_DATA_DIR: dataDir, SWITCHBOARD_DEMO: '0', SWITCHBOARD_ADMIN_TOKEN: adminToken, TRUST_PROXY: '127.0.0.1', SWITCHBOARD_DASHBOARD_URL: webUrl, LOG_LEVEL: 'warn', ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}), ...opts.apiEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const web = spawn(process.execPath, [path.join(root, 'apps/web/server.mjs'), '--port', String(webPort), '--hostname', '127.0.0.1'], {
-    cwd: root,
-    env: { ...env, NEXT_TELEMETRY_DISABLED: '1', SWITCHBOARD_API_URL: apiUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  for (const child of [api, web]) {
+  const children: ChildProcess[] = [api];
+  if (withDashboard) {
+    const web = spawn(process.execPath, [path.join(root, 'apps/web/server.mjs'), '--port', String(webPort), '--hostname', '127.0.0.1'], {
+      cwd: root,
+      env: { ...env, NEXT_TELEMETRY_DISABLED: '1', SWITCHBOARD_API_URL: apiUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(web);
+  }
+  for (const child of children) {
     child.stdout!.on('data', (d) => (log += d));
     child.stderr!.on('data', (d) => (log += d));
   }
   const stop = async () => {
-    for (const c of [api, web]) if (c.exitCode === null) c.kill('SIGTERM');
-    await Promise.all([api, web].map((c) => (c.exitCode !== null ? undefined : new Promise((r) => c.once('exit', r)))));
+    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode !== null ? undefined : new Promise((r) => c.once('exit', r)))));
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitUntil(`${apiUrl}/readyz`, 'API', (s) => s === 200, [api, web]);
-    await waitUntil(`${webUrl}/login`, 'dashboard', (s) => s === 200, [api, web]);
+    await waitUntil(`${apiUrl}/readyz`, 'API', (s) => s === 200, children);
+    if (withDashboard) await waitUntil(`${webUrl}/login`, 'dashboard', (s) => s === 200, children);
   } catch (err) {
     await stop();
     throw new Error(`${(err as Error).message}\n${log}`);
   }
-  return { apiUrl, webUrl, output: () => log, stop };
+  return { apiUrl, webUrl, apiPid: api.pid!, output: () => log, stop };
 }
