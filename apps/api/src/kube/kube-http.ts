@@ -1,6 +1,39 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
+
+/**
+ * One keep-alive agent per cluster endpoint and TLS identity. client-node builds a new agent
+ * for every request, so each list page and write opened a new TLS connection (about a tenth
+ * of the API's CPU in a fleet's cold sync went to handshakes). Credentials in headers (tokens,
+ * exec plugins) are still applied per request; a changed CA or client certificate gets a new
+ * agent. Idle sockets do not keep the process alive (Node unrefs them).
+ */
+const agents = new Map<string, https.Agent>();
+const MAX_AGENTS = 1_000;
+
+function sharedAgent(server: string, opts: https.RequestOptions): https.Agent | undefined {
+  // A proxy agent (cluster.proxy-url) or anything else client-node chose is kept as it is.
+  if (!(opts.agent instanceof https.Agent) || opts.agent.constructor !== https.Agent) return undefined;
+  const o = opts.agent.options;
+  const digest = createHash('sha256');
+  for (const part of [server, o.ca, o.cert, o.key, o.pfx, o.passphrase, String(o.rejectUnauthorized), o.servername]) {
+    digest.update(part === undefined ? '\0' : Array.isArray(part) ? part.join('\n') : String(part)).update('\u0001');
+  }
+  const key = digest.digest('hex');
+  let agent = agents.get(key);
+  if (!agent) {
+    if (agents.size >= MAX_AGENTS) {
+      const [oldest, old] = agents.entries().next().value!;
+      agents.delete(oldest);
+      old.destroy();
+    }
+    agent = new https.Agent({ ...o, keepAlive: true });
+    agents.set(key, agent);
+  }
+  return agent;
+}
 
 /** A Status cause as the API server sends it (Invalid, FieldManagerConflict…). */
 export interface KubeStatusCause {
@@ -55,7 +88,8 @@ export async function kubeRequest<T>(kc: KubeConfig, req: KubeRequest): Promise<
   // Plain http only for relays in front of a cluster (insecure-skip-tls-verify setups).
   const plain = url.protocol === 'http:';
   if (plain) delete opts.agent;
-  return new Promise<T>((resolve, reject) => {
+  else opts.agent = sharedAgent(cluster.server, opts) ?? opts.agent;
+  const send = (retried: boolean): Promise<T> => new Promise<T>((resolve, reject) => {
     const r = (plain ? http : https).request(url, { ...opts, timeout: req.timeoutMs, signal: req.signal }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -82,9 +116,14 @@ export async function kubeRequest<T>(kc: KubeConfig, req: KubeRequest): Promise<
       res.on('error', reject);
     });
     r.on('timeout', () => r.destroy(Object.assign(new Error(`no answer within ${req.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
-    r.on('error', reject);
+    r.on('error', (err: NodeJS.ErrnoException) => {
+      // The server closed a kept-alive socket just as it was reused (its idle timeout): send again once.
+      if (!retried && r.reusedSocket && err.code === 'ECONNRESET' && !req.signal?.aborted) resolve(send(true));
+      else reject(err);
+    });
     r.end(payload);
   });
+  return send(false);
 }
 
 /** A plain GET returning the raw JSON. */
