@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -50,7 +51,9 @@ export class AppModule {
             introspection: true,
             includeStacktraceInErrorResponses: false,
             formatError: maskGraphQLError,
-            plugins: [queryLimitsPlugin(config.graphqlLimits), requestMetrics.plugin()],
+            // Apollo installs its cache-control plugin unless told not to: a hook on every resolved
+            // field, for cache hints the API never sets (answers are per caller and live).
+            plugins: [queryLimitsPlugin(config.graphqlLimits), requestMetrics.plugin(), ApolloServerPluginCacheControlDisabled()],
             // GraphQL-over-HTTP GET must work for plain clients. Safe without Apollo's
             // preflight check: POST requires a JSON content type (never a form post)
             // and GET can only run queries (mutations over GET get 405).
