@@ -15,6 +15,8 @@ export interface ApiProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Set when the test killed it with SIGKILL: requests it was serving may be cut. */
   killed: boolean;
+  /** Set when the test sent it SIGTERM: its listener closes, resetting connections the kernel queued but it never accepted. */
+  stopping: boolean;
   /** Every line it logged (JSON). */
   readonly lines: string[];
 }
@@ -43,7 +45,7 @@ export async function startApiProcess(name: string, role: 'api' | 'sync', env: R
     });
   }
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const proc: ApiProcess = { name, role, port, child, exited, killed: false, lines };
+  const proc: ApiProcess = { name, role, port, child, exited, killed: false, stopping: false, lines };
   await waitFor(async () => (await call(port, 'GET', '/readyz').catch(() => undefined))?.status === 200, `${name} ready`, 60_000, 200);
   return proc;
 }
@@ -59,6 +61,7 @@ export interface Answer {
  */
 export function call(port: number, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
+    let responded = false;
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = request(
       { host: '127.0.0.1', port, method, path, agent: false, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } },
@@ -70,16 +73,22 @@ export function call(port: number, method: string, path: string, body?: unknown,
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    // No answer had begun: what a balancer may retry elsewhere for an idempotent request.
+    req.on('error', (err) => reject(Object.assign(err, { beforeResponse: !responded })));
+    req.on('response', () => (responded = true));
     req.end(payload);
   });
 }
 
 /**
- * Nothing reached the process: the connection was refused, or reset while it was being
- * opened (one the kernel had queued for a listener that closed before accepting it).
+ * Nothing reached the process: the connection was refused, or reset before any answer by a
+ * process whose listener was closing — a connection the kernel had queued for it but that it
+ * never accepted (a draining process answers every request it accepted). The reset reaches
+ * the client while opening the connection or, when the request was already written, while
+ * reading. Balancers retry these elsewhere for idempotent requests, as the test's reads are.
  */
-export const isRefused = (err: unknown) => {
-  const e = err as NodeJS.ErrnoException & { syscall?: string };
-  return e.code === 'ECONNREFUSED' || (e.code === 'ECONNRESET' && e.syscall === 'connect');
+export const isRefused = (err: unknown, target?: { stopping: boolean }) => {
+  const e = err as NodeJS.ErrnoException & { syscall?: string; beforeResponse?: boolean };
+  if (e.code === 'ECONNREFUSED') return true;
+  return e.code === 'ECONNRESET' && (e.syscall === 'connect' || (e.beforeResponse === true && target?.stopping === true));
 };

@@ -115,7 +115,7 @@ describe.skipIf(!usingPostgres)('scale-out: api and sync processes stopped one b
           return;
         } catch (err) {
           // Nothing was sent: the balancer routes it to another replica.
-          if (isRefused(err)) {
+          if (isRefused(err, target)) {
             stats.rerouted++;
             continue;
           }
@@ -136,8 +136,10 @@ describe.skipIf(!usingPostgres)('scale-out: api and sync processes stopped one b
     const before = await leases();
     const holder = procs.find((p) => p.role === 'sync' && before.some((l) => holderPid(l.holder) === p.child.pid))!;
     const sigterm = Date.now();
-    holder.child.kill('SIGTERM');
-    byName('api-1').child.kill('SIGTERM');
+    for (const p of [holder, byName('api-1')]) {
+      p.stopping = true;
+      p.child.kill('SIGTERM');
+    }
     const taken = await waitFor(
       async () => {
         const now = await leases();
