@@ -4,13 +4,13 @@ import { TableHead, td } from '../object/table';
 import { PeerName } from './peer';
 import { ShortReason } from './why';
 
-/** Allowed connections as a table: source → destination : ports, with the rules that allow each. */
-export function ConnectionsTable({ connections, cluster, caption }: { connections: readonly PeerConnectionFieldsFragment[]; cluster: string; caption: string }) {
+/** Allowed connections as a table: source → destination : ports, with the rules that allow each (or, for lost ones, allowed them). */
+export function ConnectionsTable({ connections, cluster, caption, reasonHeading = 'Allowed by' }: { connections: readonly PeerConnectionFieldsFragment[]; cluster: string; caption: string; reasonHeading?: string }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm" data-testid="connections">
         <caption className="sr-only">{caption}</caption>
-        <TableHead columns={['Source', <span key="d"><span className="sr-only">to </span>Destination</span>, 'Ports', 'Allowed by']} />
+        <TableHead columns={['Source', <span key="d"><span className="sr-only">to </span>Destination</span>, 'Ports', reasonHeading]} />
         <tbody className="divide-y divide-border">
           {connections.map((c) => (
             <tr key={`${c.source.id} ${c.destination.id}`} data-testid="connection" data-source={c.source.id} data-destination={c.destination.id}>
