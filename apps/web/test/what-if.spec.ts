@@ -110,6 +110,7 @@ describe.skipIf(!haveBrowser)('the what-if page', () => {
     expect(await gainedRow.textContent()).toContain(api.gained.find((c) => c.source.id === NEXTGEN_APP_ID)!.text);
     expect(await gainedRow.textContent()).toContain('allowed by default/allow-web-to-api ingress[0]');
 
+    await page.evaluate(() => window.scrollTo(0, 0));
     const { a11y, h1 } = await lookAt(page, 'what-if-result');
     expect(h1).toEqual(['Try a NetworkPolicy']);
     expect(a11y).toEqual([]);
@@ -117,7 +118,10 @@ describe.skipIf(!haveBrowser)('the what-if page', () => {
 
   it('answers a default-deny started from the namespace template with the connections it loses, keeping web → api that allow-web-to-api still admits', async () => {
     const { page } = session;
-    await page.goto(`${product.webUrl}/clusters/eu/connectivity/what-if`);
+    await page.goto(`${product.webUrl}/clusters/eu/namespaces/default/services/api-service`);
+    await page.getByTestId('reachability').getByRole('link', { name: 'Try a NetworkPolicy' }).click();
+    await page.waitForURL((u) => u.pathname === '/clusters/eu/connectivity/what-if' && !u.search);
+    expect(await page.getByRole('textbox', { name: 'Proposed manifests' }).inputValue()).toContain('name: default-deny-ingress');
     await page.getByLabel('Start from a default-deny ingress policy for namespace').selectOption('default');
     expect(await page.getByRole('textbox', { name: 'Proposed manifests' }).inputValue()).toContain('namespace: default');
     await page.getByRole('button', { name: 'Compare with the cluster' }).click();
@@ -149,11 +153,12 @@ describe.skipIf(!haveBrowser)('the what-if page', () => {
     expect(details[0]!.field).toMatch(/spec\.ingress\[0\]\.ports\[0\]\.protocol$/);
     expect(await problems.evaluateAll((els) => els.map((e) => e.getAttribute('data-field')))).toEqual(details.map((d) => d.field));
     const text = (await problems.first().textContent())!;
-    expect(text).toContain(`document ${details[0]!.document}`);
+    expect(text).toContain(`Document ${details[0]!.document}`);
     expect(text).toContain(details[0]!.object!);
-    expect(text).toContain(`field ${details[0]!.field}`);
+    expect(text).toContain('Field spec.ingress[0].ports[0].protocol');
     expect(text).toContain(details[0]!.message);
     expect(await page.getByTestId('what-if-result').count()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
     const { a11y } = await lookAt(page, 'what-if-invalid');
     expect(a11y).toEqual([]);
   });

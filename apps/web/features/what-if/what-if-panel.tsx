@@ -15,9 +15,25 @@ import { WhatIfResult } from './what-if-result';
 
 type Outcome = { ok: true; diff: Answer['connectivityWhatIf'] } | { ok: false; problem: ApiProblem } | null;
 
-/** Where a manifest problem is: document, object, line and field, as far as the API knows them. */
-function where(d: NonNullable<ApiProblem['details']>[number]): string {
-  return [d.document !== undefined && `document ${d.document}`, d.object, d.line !== undefined && `line ${d.line}`, d.field && `field ${d.field}`].filter(Boolean).join(' · ');
+type Detail = NonNullable<ApiProblem['details']>[number];
+
+/** Where a manifest problem is, as far as the API knows: document, object, line and field (its path inside the document). */
+function Where({ d }: { d: Detail }) {
+  const field = d.field.replace(/^documents\[\d+\]\.?/, '');
+  const parts: [string, string][] = [];
+  if (d.document !== undefined) parts.push(['Document', String(d.document)]);
+  if (d.object) parts.push(['Object', d.object]);
+  if (d.line !== undefined) parts.push(['Line', String(d.line)]);
+  if (field) parts.push(['Field', field]);
+  return (
+    <span className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-muted">
+      {parts.map(([k, v]) => (
+        <span key={k}>
+          {k} <span className="font-mono text-text">{v}</span>
+        </span>
+      ))}
+    </span>
+  );
 }
 
 function ManifestProblems({ problem }: { problem: ApiProblem }) {
@@ -28,11 +44,11 @@ function ManifestProblems({ problem }: { problem: ApiProblem }) {
         <CircleAlert aria-hidden className="size-4 shrink-0" />
         The manifests cannot be compared: fix {details.length === 1 ? 'this problem' : `these ${details.length} problems`}.
       </p>
-      <ul className="mt-1.5 flex flex-col gap-1">
+      <ul className="mt-1.5 flex flex-col gap-2 divide-y divide-bad/20 [&>li]:pt-2 [&>li:first-child]:pt-0">
         {details.map((d, i) => (
           <li key={i} data-testid="manifest-problem" data-field={d.field}>
-            {where(d) && <span className="font-mono text-xs text-muted">{where(d)}: </span>}
-            <span className="text-text">{d.message}</span>
+            <Where d={d} />
+            <span className="block text-text">{d.message}</span>
           </li>
         ))}
       </ul>

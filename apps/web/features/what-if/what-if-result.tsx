@@ -1,10 +1,8 @@
-import { ArrowRight } from 'lucide-react';
 import { Card, CardHeader } from '../../components/ui/card';
 import { TimeAgo } from '../../components/ui/time-ago';
 import type { ConnectivityWhatIfQuery } from '../../lib/graphql/generated/graphql';
 import { TableHead, td } from '../object/table';
-import { ConnectionsTable } from '../reachability/connections-table';
-import { PeerName } from '../reachability/peer';
+import { ConnectionsTable, PairCells } from '../reachability/connections-table';
 import { ShortReason } from '../reachability/why';
 
 type Diff = ConnectivityWhatIfQuery['connectivityWhatIf'];
@@ -20,15 +18,7 @@ function Changed({ changed, cluster }: { changed: Diff['changed']; cluster: stri
         <tbody className="divide-y divide-border">
           {changed.map((c) => (
             <tr key={`${c.source.id} ${c.destination.id}`} data-testid="connection" data-source={c.source.id} data-destination={c.destination.id}>
-              <td className={td}>
-                <PeerName peer={c.source} cluster={cluster} />
-              </td>
-              <td className={td}>
-                <span className="inline-flex items-center gap-1.5">
-                  <ArrowRight aria-hidden className="size-3.5 shrink-0 text-faint" />
-                  <PeerName peer={c.destination} cluster={cluster} />
-                </span>
-              </td>
+              <PairCells pair={c} cluster={cluster} />
               <td className={`${td} font-mono text-[13px] whitespace-nowrap`}>{c.before.text}</td>
               <td className={`${td} font-mono text-[13px] whitespace-nowrap`}>{c.after.text}</td>
               <td className={`${td} text-xs text-muted`}>
