@@ -13,6 +13,7 @@ export const routes = {
   ingress: (cluster: string, namespace: string, name: string) => `/clusters/${seg(cluster)}/namespaces/${seg(namespace)}/ingresses/${seg(name)}`,
   newIngress: (cluster: string, namespace: string) => `/clusters/${seg(cluster)}/namespaces/${seg(namespace)}/ingresses/new`,
   networkPolicy: (cluster: string, namespace: string, name: string) => `/clusters/${seg(cluster)}/namespaces/${seg(namespace)}/networkpolicies/${seg(name)}`,
+  whatIf: (cluster: string, from?: { namespace: string; name: string }) => `/clusters/${seg(cluster)}/connectivity/what-if${from ? `?from=${seg(`${from.namespace}/${from.name}`)}` : ''}`,
   editIngress: (cluster: string, namespace: string, name: string) => `/clusters/${seg(cluster)}/namespaces/${seg(namespace)}/ingresses/${seg(name)}/edit`,
   topology: (params?: { cluster?: string; namespace?: string; focus?: string }) => {
     const q = new URLSearchParams(Object.entries(params ?? {}).filter((e): e is [string, string] => !!e[1]));

@@ -1,5 +1,7 @@
+import { FlaskConical } from 'lucide-react';
 import Link from 'next/link';
 import { Chip } from '../../components/ui/badge';
+import { Button } from '../../components/ui/button';
 import { Card, CardHeader } from '../../components/ui/card';
 import { Facts } from '../../components/ui/key-values';
 import { PageHeader } from '../../components/ui/page-header';
@@ -107,6 +109,14 @@ export function PolicyView({ policy: p, siblings }: { policy: Policy; siblings: 
               </Chip>
             ))}
           </>
+        }
+        actions={
+          <Button asChild>
+            <Link href={routes.whatIf(p.cluster, { namespace: p.namespace, name: p.name })}>
+              <FlaskConical aria-hidden className="size-4" />
+              Try a change to this policy
+            </Link>
+          </Button>
         }
         description={`Isolates the ${p.policyTypes.map((t) => t.toLowerCase()).join(' and ')} of the pods it selects in namespace ${p.namespace}: only what its rules (or other policies selecting them) allow gets through.`}
       />

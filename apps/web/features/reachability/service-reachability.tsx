@@ -197,6 +197,12 @@ export function ServiceReachability({ cluster, namespace, type, result }: { clus
         <p className="border-b border-border px-4 py-2.5 text-sm text-muted">The service declares no ports, so there is nothing to connect to.</p>
       )}
       <Policies cluster={cluster} namespace={namespace} policies={result.data.networkPolicies} />
+      <p className="border-t border-border px-4 py-2.5 text-xs text-muted">
+        <Link href={routes.whatIf(cluster)} className="font-medium">
+          Try a NetworkPolicy
+        </Link>{' '}
+        and see which connections it would add or remove, without touching the cluster.
+      </p>
     </Frame>
   );
 }

@@ -4,7 +4,8 @@ import type { CombinedError } from '@urql/core';
 export interface ApiProblem {
   code: string;
   message: string;
-  details?: { field: string; message: string; rule?: string }[];
+  /** Per problem; MANIFEST_INVALID adds where: the document (1-based), file, line and object at fault. */
+  details?: { field: string; message: string; rule?: string; document?: number; file?: string; line?: number; object?: string }[];
 }
 
 interface RawError {
