@@ -3,23 +3,10 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { a11yProblemsInBothThemes, haveBrowser, launchBrowser, lookAt, SCREENSHOT_DIR, type SignedIn, signIn } from './support/browser.js';
-import { type ProductWithClusters, startProductWithClusters } from './support/product-with-clusters.js';
+import type { ProductWithClusters } from './support/product-with-clusters.js';
+import { API_ID, startSeedWithWeb, WEB_ID } from './support/seed-with-web.js';
 
 const ADMIN_TOKEN = 'web-reachability-admin-token-0123456789';
-
-const deployment = (namespace: string, name: string, labels: Record<string, string>, port: number) => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name, namespace },
-  spec: { replicas: 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'c:1', ports: [{ name: 'http', containerPort: port }] }] } } },
-});
-// The seed's allow-web-to-api names app=web, which the seed does not run: add it, behind a service (so the topology draws its pod).
-const WEB = [
-  deployment('default', 'web', { app: 'web' }, 8080),
-  { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web-service', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] } },
-];
-const WEB_ID = 'default/web[Deployment]';
-const API_ID = 'default/nextgen-api[Deployment]';
 
 const servicePath = (name: string) => `/clusters/eu/namespaces/default/services/${name}`;
 const policyPath = (name: string) => `/clusters/eu/namespaces/default/networkpolicies/${name}`;
@@ -45,12 +32,7 @@ describe.skipIf(!haveBrowser)('reachability on the dashboard', () => {
   let session: SignedIn;
 
   beforeAll(async () => {
-    product = await startProductWithClusters(ADMIN_TOKEN, [{ sim: { name: 'eu', scenario: 'seed', nodes: 2 }, displayName: 'Europe' }]);
-    await product.clusters['eu']!.sim.apply(WEB);
-    await product.waitFor('web mirrored and reaching api', async () => {
-      const d = await product.gql<{ service: { reachableFrom: { ports: { allowedFrom: { peer: { id: string } }[] }[] } } }>('{ service(cluster: "eu", namespace: "default", name: "api-service") { reachableFrom { ports { allowedFrom { peer { id } } } } } }');
-      return d.service.reachableFrom.ports[0]!.allowedFrom.some((a) => a.peer.id === WEB_ID);
-    });
+    product = await startSeedWithWeb(ADMIN_TOKEN);
     browser = await launchBrowser();
     session = await signIn(browser, product.webUrl, ADMIN_TOKEN);
   });
